@@ -1,0 +1,136 @@
+//! The command line: global options, the subcommand list, and the context
+//! every command runs with (database and output format).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use thiserror::Error;
+
+use crate::cmd;
+use crate::output::Format;
+use crate::store::Store;
+
+/// A mistake in how the command was called (exit code 2), found after parsing.
+#[derive(Debug, Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+const AFTER_HELP: &str = "\
+Examples:
+  claimdesk import data/                 import the bundled sample articles
+  claimdesk claims --article 1           list the claims of article 1
+  claimdesk verify 3 --note \"Pentagon statement confirms it\"
+  claimdesk source add 3 https://www.defense.gov/News/ --stance supports
+  claimdesk export -o review.csv         write the CSV review report
+
+The database is --db, else $CLAIMDESK_DB, else $XDG_DATA_HOME/claimdesk/claimdesk.db
+(~/.local/share/claimdesk/claimdesk.db); it is created on first use.";
+
+/// claimdesk: import articles, split them into claims, review the claims and export review reports.
+#[derive(Debug, Parser)]
+#[command(name = "claimdesk", version, about, after_long_help = AFTER_HELP)]
+pub struct Cli {
+    /// The SQLite database file.
+    #[arg(long, global = true, env = "CLAIMDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Output format of listings [default: table; csv for export].
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Every subcommand; each lives in its own module under `cmd/`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import articles (text, Markdown, JSON, JSON Lines) and split them into claims.
+    Import(cmd::import::Cmd),
+    /// List articles with claim counts per status.
+    Articles(cmd::articles::Cmd),
+    /// List claims, filtered by article, status, reviewer or text.
+    Claims(cmd::claims::Cmd),
+    /// Show one claim in its paragraph, with its status, history, notes and sources.
+    Show(cmd::show::Cmd),
+    /// Record a review status on one or more claims.
+    Review(cmd::review::Cmd),
+    /// Mark claims verified (shortcut for `review --status verified`).
+    Verify(cmd::review::Shortcut),
+    /// Mark claims disputed (shortcut for `review --status disputed`).
+    Dispute(cmd::review::Shortcut),
+    /// Add a note to a claim.
+    Note(cmd::note::Cmd),
+    /// Add or list evidence sources of a claim.
+    #[command(subcommand)]
+    Source(cmd::source::Cmd),
+    /// Every review, note and source of a claim, in time order.
+    History(cmd::history::Cmd),
+    /// Claims by status, overall and per article, and reviews per reviewer.
+    Stats(cmd::stats::Cmd),
+    /// Write the CSV review report (one row per claim).
+    Export(cmd::export::Cmd),
+}
+
+/// What every command runs with.
+pub struct Ctx {
+    db: PathBuf,
+    format: Option<Format>,
+}
+
+impl Ctx {
+    /// Open (and create or migrate) the database.
+    pub fn store(&self) -> anyhow::Result<Store> {
+        Store::open(&self.db)
+    }
+
+    /// The chosen output format, or `default`.
+    pub fn format_or(&self, default: Format) -> Format {
+        self.format.unwrap_or(default)
+    }
+
+    /// Print a listing to stdout in the chosen format (table by default).
+    pub fn print<T: serde::Serialize>(&self, rows: &[T]) -> anyhow::Result<()> {
+        let mut out = std::io::stdout().lock();
+        crate::output::print_rows(rows, self.format_or(Format::Table), &mut out)?;
+        out.flush()?;
+        Ok(())
+    }
+}
+
+/// The default database path: $XDG_DATA_HOME/claimdesk/claimdesk.db, else ~/.local/share/...
+fn default_db() -> anyhow::Result<PathBuf> {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .context("cannot find a data directory: pass --db PATH or set CLAIMDESK_DB")?;
+    Ok(data.join("claimdesk").join("claimdesk.db"))
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = match cli.db {
+        Some(db) => db,
+        None => default_db()?,
+    };
+    let ctx = Ctx {
+        db,
+        format: cli.format,
+    };
+    match cli.command {
+        Command::Import(c) => c.run(&ctx),
+        Command::Articles(c) => c.run(&ctx),
+        Command::Claims(c) => c.run(&ctx),
+        Command::Show(c) => c.run(&ctx),
+        Command::Review(c) => c.run(&ctx),
+        Command::Verify(c) => c.run(&ctx, crate::model::Status::Verified),
+        Command::Dispute(c) => c.run(&ctx, crate::model::Status::Disputed),
+        Command::Note(c) => c.run(&ctx),
+        Command::Source(c) => c.run(&ctx),
+        Command::History(c) => c.run(&ctx),
+        Command::Stats(c) => c.run(&ctx),
+        Command::Export(c) => c.run(&ctx),
+    }
+}

@@ -1,0 +1,74 @@
+//! One module per subcommand: each has a `Cmd` (its arguments, with help and
+//! examples) and a `run` that calls the store and the core and hands rows to
+//! the output layer.
+
+pub mod articles;
+pub mod claims;
+pub mod export;
+pub mod history;
+pub mod import;
+pub mod note;
+pub mod review;
+pub mod show;
+pub mod source;
+pub mod stats;
+
+use clap::Args;
+
+use crate::model::Status;
+use crate::store::ClaimFilter;
+
+/// The filters shared by `claims` and `export`.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only claims of this article id.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    /// Only claims whose current status is this.
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+    /// Only claims whose latest review is by this reviewer.
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
+    /// Only claims containing this text (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub contains: Option<String>,
+    /// At most this many claims.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+impl FilterArgs {
+    /// The store filter these arguments describe.
+    pub fn filter(&self) -> ClaimFilter {
+        ClaimFilter {
+            article: self.article,
+            status: self.status,
+            reviewer: self.reviewer.clone(),
+            contains: self.contains.clone(),
+            limit: self.limit,
+        }
+    }
+}
+
+/// Who is making a change: stored on every review, note and source.
+#[derive(Debug, Clone, Args)]
+pub struct ReviewerArg {
+    /// Your name as reviewer [default: $CLAIMDESK_REVIEWER, else the OS user name].
+    #[arg(long, env = "CLAIMDESK_REVIEWER", value_name = "NAME")]
+    pub reviewer: Option<String>,
+}
+
+impl ReviewerArg {
+    /// The reviewer name: --reviewer, else $CLAIMDESK_REVIEWER, else the OS user.
+    pub fn name(&self) -> anyhow::Result<String> {
+        use anyhow::Context;
+        if let Some(r) = self.reviewer.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            return Ok(r.to_string());
+        }
+        whoami::fallible::username()
+            .ok()
+            .filter(|u| !u.is_empty())
+            .context("cannot tell who you are: pass --reviewer NAME or set CLAIMDESK_REVIEWER")
+    }
+}

@@ -1,0 +1,242 @@
+//! Claims: filtered listings, one claim in detail, and the export report.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params_from_iter};
+use serde::Serialize;
+
+use super::articles::limit_param;
+use super::{Result, Store};
+use crate::model::Status;
+
+/// Which claims a listing or export covers. Empty means all.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Only claims of this article.
+    pub article: Option<i64>,
+    /// Only claims whose current status is this.
+    pub status: Option<Status>,
+    /// Only claims whose latest review is by this reviewer.
+    pub reviewer: Option<String>,
+    /// Only claims containing this text (case-insensitive for ASCII).
+    pub contains: Option<String>,
+    /// At most this many claims.
+    pub limit: Option<usize>,
+}
+
+impl ClaimFilter {
+    /// The WHERE clause (over `claims c` joined with `reviews r` on the
+    /// latest review) and its parameters. Only fixed fragments are joined;
+    /// every value is a bound parameter.
+    fn where_clause(&self) -> (String, Vec<Value>) {
+        let mut conds: Vec<&str> = Vec::new();
+        let mut params = Vec::new();
+        if let Some(a) = self.article {
+            conds.push("c.article_id = ?");
+            params.push(Value::Integer(a));
+        }
+        if let Some(s) = self.status {
+            conds.push("c.status = ?");
+            params.push(Value::Text(s.as_str().to_string()));
+        }
+        if let Some(r) = &self.reviewer {
+            conds.push("r.reviewer = ?");
+            params.push(Value::Text(r.clone()));
+        }
+        if let Some(t) = &self.contains {
+            conds.push("c.text LIKE ? ESCAPE '\\'");
+            let escaped = t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            params.push(Value::Text(format!("%{escaped}%")));
+        }
+        let clause = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
+        params.push(Value::Integer(limit_param(self.limit)));
+        (clause, params)
+    }
+}
+
+/// One line of the `claims` listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRow {
+    /// Claim id.
+    pub id: i64,
+    /// Article id.
+    pub article: i64,
+    /// 1-based position in the article.
+    pub position: i64,
+    /// Current status.
+    pub status: String,
+    /// The claim text.
+    pub text: String,
+}
+
+/// One claim with everything `show` displays about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimDetail {
+    /// Claim id.
+    pub id: i64,
+    /// Article id.
+    pub article_id: i64,
+    /// Article headline.
+    pub article_title: Option<String>,
+    /// Article outlet.
+    pub outlet: Option<String>,
+    /// Article URL.
+    pub url: Option<String>,
+    /// 1-based paragraph.
+    pub paragraph: i64,
+    /// 1-based position.
+    pub position: i64,
+    /// Character offset into the article body.
+    pub start_offset: i64,
+    /// Character offset one past the end.
+    pub end_offset: i64,
+    /// The claim text.
+    pub text: String,
+    /// Current status.
+    pub status: String,
+}
+
+/// One row of the CSV review report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRow {
+    /// Claim id.
+    pub claim_id: i64,
+    /// Article id.
+    pub article_id: i64,
+    /// Article headline.
+    pub article_title: Option<String>,
+    /// Article outlet.
+    pub outlet: Option<String>,
+    /// Article URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// 1-based paragraph.
+    pub paragraph: i64,
+    /// 1-based position.
+    pub position: i64,
+    /// Claim text.
+    pub claim: String,
+    /// Current status.
+    pub status: String,
+    /// Who set the current status.
+    pub reviewer: Option<String>,
+    /// When.
+    pub reviewed_at: Option<String>,
+    /// The note given with that review.
+    pub review_note: Option<String>,
+    /// All notes, "author: text", joined with " | ".
+    pub notes: String,
+    /// All sources, "[stance] title url", joined with " | ".
+    pub sources: String,
+}
+
+impl Store {
+    /// Claims matching `filter`, in article order.
+    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+        let (clause, params) = filter.where_clause();
+        let sql = format!(
+            "SELECT c.id, c.article_id, c.position, c.status, c.text
+             FROM claims c LEFT JOIN reviews r ON r.id = c.last_review_id
+             {clause} ORDER BY c.id LIMIT ?"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(params), |r| {
+            Ok(ClaimRow {
+                id: r.get(0)?,
+                article: r.get(1)?,
+                position: r.get(2)?,
+                status: r.get(3)?,
+                text: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One claim and its article's headline, or `None` if there is no such id.
+    pub fn claim(&self, id: i64) -> Result<Option<ClaimDetail>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.article_id, a.title, a.outlet, a.url, c.paragraph, c.position,
+                    c.start_offset, c.end_offset, c.text, c.status
+             FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?1",
+        )?;
+        Ok(stmt
+            .query_row([id], |r| {
+                Ok(ClaimDetail {
+                    id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    article_title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    url: r.get(4)?,
+                    paragraph: r.get(5)?,
+                    position: r.get(6)?,
+                    start_offset: r.get(7)?,
+                    end_offset: r.get(8)?,
+                    text: r.get(9)?,
+                    status: r.get(10)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Ids in `ids` that name no claim.
+    pub fn missing_claims(&self, ids: &[i64]) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?;
+        let mut missing = Vec::new();
+        for &id in ids {
+            if !stmt.exists([id])? {
+                missing.push(id);
+            }
+        }
+        Ok(missing)
+    }
+
+    /// Stream the review report rows for `filter` to `each`, one at a time,
+    /// so exports of any size run in constant memory.
+    pub fn export(
+        &self,
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(ExportRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<u64> {
+        let (clause, params) = filter.where_clause();
+        let sql = format!(
+            "SELECT c.id, c.article_id, a.title, a.outlet, a.url, a.published, c.paragraph,
+                    c.position, c.text, c.status, r.reviewer, r.created_at, r.note,
+                    (SELECT group_concat(n.author || ': ' || n.text, ' | ')
+                       FROM (SELECT * FROM notes WHERE claim_id = c.id ORDER BY id) n),
+                    (SELECT group_concat('[' || s.stance || '] '
+                                         || coalesce(s.title || ' ', '') || s.url, ' | ')
+                       FROM (SELECT * FROM sources WHERE claim_id = c.id ORDER BY id) s)
+             FROM claims c JOIN articles a ON a.id = c.article_id
+                  LEFT JOIN reviews r ON r.id = c.last_review_id
+             {clause} ORDER BY c.id LIMIT ?"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(params))?;
+        let mut count = 0;
+        while let Some(r) = rows.next()? {
+            each(ExportRow {
+                claim_id: r.get(0)?,
+                article_id: r.get(1)?,
+                article_title: r.get(2)?,
+                outlet: r.get(3)?,
+                url: r.get(4)?,
+                published: r.get(5)?,
+                paragraph: r.get(6)?,
+                position: r.get(7)?,
+                claim: r.get(8)?,
+                status: r.get(9)?,
+                reviewer: r.get(10)?,
+                reviewed_at: r.get(11)?,
+                review_note: r.get(12)?,
+                notes: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+                sources: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+            })?;
+            count += 1;
+        }
+        Ok(count)
+    }
+}

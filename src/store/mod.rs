@@ -1,0 +1,91 @@
+//! All SQL lives here. Commands call typed functions on [`Store`] and get
+//! row structs back; the schema is the `sql/` migrations, applied in order.
+//!
+//! Table groups have their own files: `articles.rs` (articles and import),
+//! `claims.rs` (listing, showing and exporting claims), `reviews.rs` (the
+//! append-only review trail and statistics).
+
+mod articles;
+mod claims;
+mod migrate;
+mod reviews;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, TransactionBehavior};
+use thiserror::Error;
+
+pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
+pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow};
+pub use reviews::{HistoryEntry, SourceRow, StatsRow};
+
+/// Errors callers branch on.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// Some claim ids do not exist; nothing was written.
+    #[error("no claim with id {}; nothing was changed (`claimdesk claims` lists the ids)", join_ids(.0))]
+    UnknownClaims(Vec<i64>),
+    /// The database was written by a newer claimdesk.
+    #[error("the database is at schema version {found}, newer than this claimdesk supports ({supported}); upgrade claimdesk")]
+    NewerSchema {
+        /// The database's `user_version`.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// Anything SQLite reports.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+fn join_ids(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// Result of store operations.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open claimdesk database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open (creating it and its directory if needed) and migrate the database at `path`.
+    pub fn open(path: &Path) -> anyhow::Result<Store> {
+        use anyhow::Context;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
+        }
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        Self::configure(conn).with_context(|| format!("cannot set up the database {}", path.display()))
+    }
+
+    /// An in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::configure(Connection::open_in_memory()?)
+    }
+
+    fn configure(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Start a write transaction that takes the write lock at once, so two
+    /// writers never deadlock half-way.
+    fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
