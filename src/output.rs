@@ -71,13 +71,17 @@ pub fn new_table() -> Table {
 /// Header names and string cells of `rows`, via the same serializer CSV uses,
 /// so a table shows exactly the columns a CSV would.
 fn cells<T: Serialize>(rows: &[T]) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
-    let mut w = csv::WriterBuilder::new().has_headers(true).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(true)
+        .from_writer(Vec::new());
     let header = header_of::<T>(rows)?;
     for row in rows {
         w.serialize(row)?;
     }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(bytes.as_slice());
     let records = reader
         .records()
         .map(|r| r.map(|rec| rec.iter().map(str::to_string).collect()))
@@ -182,8 +186,12 @@ impl ClaimView {
 fn marked_paragraph(body: &str, start: usize, end: usize) -> String {
     let byte_at = |chars: usize| body.char_indices().nth(chars).map_or(body.len(), |(i, _)| i);
     let (b_start, b_end) = (byte_at(start), byte_at(end));
-    let para_start = body[..b_start].rfind(PARAGRAPH_SEPARATOR).map_or(0, |i| i + PARAGRAPH_SEPARATOR.len());
-    let para_end = body[b_end..].find(PARAGRAPH_SEPARATOR).map_or(body.len(), |i| b_end + i);
+    let para_start = body[..b_start]
+        .rfind(PARAGRAPH_SEPARATOR)
+        .map_or(0, |i| i + PARAGRAPH_SEPARATOR.len());
+    let para_end = body[b_end..]
+        .find(PARAGRAPH_SEPARATOR)
+        .map_or(body.len(), |i| b_end + i);
     format!(
         "{}>>> {} <<<{}",
         &body[para_start..b_start],
@@ -200,8 +208,16 @@ pub fn print_claim_view(view: &ClaimView, format: Format, out: &mut dyn Write) -
         return Ok(());
     }
     let c = &view.claim;
-    writeln!(out, "Claim {}  (article {}, paragraph {}, position {})", c.id, c.article_id, c.paragraph, c.position)?;
-    writeln!(out, "Article: {}", c.article_title.as_deref().unwrap_or("(untitled)"))?;
+    writeln!(
+        out,
+        "Claim {}  (article {}, paragraph {}, position {})",
+        c.id, c.article_id, c.paragraph, c.position
+    )?;
+    writeln!(
+        out,
+        "Article: {}",
+        c.article_title.as_deref().unwrap_or("(untitled)")
+    )?;
     if let Some(outlet) = &c.outlet {
         writeln!(out, "Outlet:  {outlet}")?;
     }
@@ -210,16 +226,28 @@ pub fn print_claim_view(view: &ClaimView, format: Format, out: &mut dyn Write) -
     }
     writeln!(out, "Status:  {}", c.status)?;
     writeln!(out, "\n{}\n", view.context)?;
-    section(out, "History", &view.history, |h| format!("{}  {:<6}  {}  {}", h.at, h.kind, h.by, h.detail))?;
+    section(out, "History", &view.history, |h| {
+        format!("{}  {:<6}  {}  {}", h.at, h.kind, h.by, h.detail)
+    })?;
     let notes: Vec<&HistoryEntry> = view.history.iter().filter(|h| h.kind == "note").collect();
     section(out, "Notes", &notes, |h| format!("{}: {}", h.by, h.detail))?;
     section(out, "Sources", &view.sources, |s| {
-        format!("[{}] {}{}", s.stance, s.title.as_deref().map(|t| format!("{t} ")).unwrap_or_default(), s.url)
+        format!(
+            "[{}] {}{}",
+            s.stance,
+            s.title.as_deref().map(|t| format!("{t} ")).unwrap_or_default(),
+            s.url
+        )
     })?;
     Ok(())
 }
 
-fn section<T>(out: &mut dyn Write, name: &str, items: &[T], line: impl Fn(&T) -> String) -> anyhow::Result<()> {
+fn section<T>(
+    out: &mut dyn Write,
+    name: &str,
+    items: &[T],
+    line: impl Fn(&T) -> String,
+) -> anyhow::Result<()> {
     if items.is_empty() {
         writeln!(out, "{name}: none")?;
     } else {
@@ -243,7 +271,10 @@ mod tests {
 
     #[test]
     fn csv_and_table_share_columns() {
-        let rows = vec![Row { id: 1, text: "a, b".into() }];
+        let rows = vec![Row {
+            id: 1,
+            text: "a, b".into(),
+        }];
         let mut csv_out = Vec::new();
         print_rows(&rows, Format::Csv, &mut csv_out).unwrap();
         assert_eq!(String::from_utf8(csv_out).unwrap(), "id,text\n1,\"a, b\"\n");

@@ -72,7 +72,10 @@ pub fn prepare(paragraphs: &[String]) -> PreparedArticle {
 
 /// The characters `start..end` of `text` (offsets as stored).
 pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
-    let mut indices = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut indices = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let from = indices.nth(start).unwrap_or(text.len());
     let to = if end > start {
         indices.nth(end - start - 1).unwrap_or(text.len())
@@ -88,7 +91,10 @@ mod tests {
 
     #[test]
     fn offsets_are_characters_into_the_body() {
-        let paras = vec!["Caf\u{e9} opened. It rose 5%.".to_string(), "\u{201c}No,\u{201d} he said.".to_string()];
+        let paras = vec![
+            "Caf\u{e9} opened. It rose 5%.".to_string(),
+            "\u{201c}No,\u{201d} he said.".to_string(),
+        ];
         let art = prepare(&paras);
         assert_eq!(art.claims.len(), 3);
         for c in &art.claims {

@@ -105,7 +105,10 @@ impl Cmd {
             tally.failures
         );
         if tally.failures > 0 {
-            anyhow::bail!("{} input(s) could not be imported (see the errors above)", tally.failures);
+            anyhow::bail!(
+                "{} input(s) could not be imported (see the errors above)",
+                tally.failures
+            );
         }
         Ok(())
     }
@@ -138,7 +141,10 @@ impl Cmd {
                         }
                         ImportOutcome::AlreadyImported { article_id } => {
                             tally.duplicates += 1;
-                            say(format!("{}: already imported as article {article_id}", doc.origin));
+                            say(format!(
+                                "{}: already imported as article {article_id}",
+                                doc.origin
+                            ));
                         }
                     }
                 }

@@ -71,7 +71,13 @@ impl Shortcut {
     }
 }
 
-fn record(ctx: &Ctx, ids: &[i64], status: Status, note: Option<&str>, reviewer: &ReviewerArg) -> anyhow::Result<()> {
+fn record(
+    ctx: &Ctx,
+    ids: &[i64],
+    status: Status,
+    note: Option<&str>,
+    reviewer: &ReviewerArg,
+) -> anyhow::Result<()> {
     let reviewer = reviewer.name()?;
     let mut store = ctx.store()?;
     store.add_reviews(ids, status, &reviewer, note)?;

@@ -4,8 +4,8 @@ use anyhow::Context;
 use clap::Args;
 
 use crate::cli::Ctx;
-use crate::output::{ClaimView, print_claim_view};
 use crate::output::Format;
+use crate::output::{ClaimView, print_claim_view};
 use crate::store::StoreError;
 
 const EXAMPLES: &str = "\
@@ -31,7 +31,12 @@ impl Cmd {
         let article = store
             .article(claim.article_id)?
             .with_context(|| format!("article {} of claim {} is missing", claim.article_id, claim.id))?;
-        let view = ClaimView::new(claim, &article.body, store.history(self.id)?, store.sources(self.id)?);
+        let view = ClaimView::new(
+            claim,
+            &article.body,
+            store.history(self.id)?,
+            store.sources(self.id)?,
+        );
         let mut out = std::io::stdout().lock();
         print_claim_view(&view, ctx.format_or(Format::Table), &mut out)
     }

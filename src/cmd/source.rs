@@ -70,7 +70,9 @@ fn check_url(url: &str) -> Result<(), UsageError> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) => Ok(()),
+        Some(host) if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) => {
+            Ok(())
+        }
         _ => Err(UsageError(format!(
             "{url:?} is not an http(s) URL; give the full address, such as https://example.org/report"
         ))),

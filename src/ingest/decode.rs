@@ -46,6 +46,9 @@ mod tests {
 
     #[test]
     fn refuses_nul_bytes() {
-        assert!(matches!(decode(b"a\0b", "x.bin"), Err(IngestError::Binary { .. })));
+        assert!(matches!(
+            decode(b"a\0b", "x.bin"),
+            Err(IngestError::Binary { .. })
+        ));
     }
 }

@@ -70,7 +70,12 @@ fn json_error(e: serde_json::Error, origin: &str, line_offset: usize) -> IngestE
         origin: origin.to_string(),
         line: e.line() + line_offset,
         column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
     }
 }
 
@@ -117,7 +122,11 @@ mod tests {
 
     #[test]
     fn array_of_articles_with_alternate_field_names() {
-        let docs = parse_document(r#"[{"title":"A","text":"One. Two.","source":"Wire"},{"content":"Three.","date":1987}]"#, "x.json").unwrap();
+        let docs = parse_document(
+            r#"[{"title":"A","text":"One. Two.","source":"Wire"},{"content":"Three.","date":1987}]"#,
+            "x.json",
+        )
+        .unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].meta.outlet.as_deref(), Some("Wire"));
         assert_eq!(docs[1].meta.published.as_deref(), Some("1987"));

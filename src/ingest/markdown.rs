@@ -11,6 +11,7 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Document, IngestError> {
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut in_fence = false;
+    let mut seen_headline = false;
     for raw in body.lines() {
         let line = raw.trim();
         if line.starts_with("```") || line.starts_with("~~~") {
@@ -27,8 +28,10 @@ pub(super) fn parse(text: &str, origin: &str) -> Result<Document, IngestError> {
         }
         if let Some(heading) = heading_text(line) {
             flush(&mut current, &mut paragraphs);
-            if line.starts_with("# ") && meta.title.is_none() {
-                meta.title = Some(strip_inline(heading));
+            // The first top-level heading is the headline: metadata, not a claim.
+            if line.starts_with("# ") && !seen_headline {
+                seen_headline = true;
+                meta.title.get_or_insert_with(|| strip_inline(heading));
             } else {
                 paragraphs.push(strip_inline(heading));
             }
@@ -59,7 +62,10 @@ fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
 
 /// Read `---` delimited front matter into `meta`; return the text after it.
 fn front_matter<'a>(text: &'a str, meta: &mut Metadata) -> &'a str {
-    let Some(after) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+    let Some(after) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         return text;
     };
     let Some(end) = after.find("\n---") else {
@@ -195,7 +201,7 @@ mod tests {
         assert_eq!(doc.meta.author.as_deref(), Some("A. Writer"));
         assert_eq!(
             doc.paragraphs,
-            vec!["Heading", "The rate rose to 3.5% in March.", "First item.", "Second item."]
+            vec!["The rate rose to 3.5% in March.", "First item.", "Second item."]
         );
     }
 

@@ -47,7 +47,9 @@ pub enum IngestError {
         source: std::io::Error,
     },
     /// The input holds NUL bytes, so it is not text.
-    #[error("{origin}: looks like a binary file (it contains NUL bytes); import text, Markdown, JSON or JSON Lines")]
+    #[error(
+        "{origin}: looks like a binary file (it contains NUL bytes); import text, Markdown, JSON or JSON Lines"
+    )]
     Binary {
         /// The input.
         origin: String,
@@ -112,7 +114,8 @@ impl Input {
 }
 
 /// Expand command-line arguments into inputs: directories are walked
-/// recursively (sorted, hidden entries skipped) for files of a known type.
+/// recursively (sorted, hidden entries and README/LICENSE/NOTICE files
+/// skipped) for files of a known type.
 /// Each argument yields its inputs or one error naming it.
 pub fn expand(arg: &str) -> Result<Vec<Input>, IngestError> {
     if arg == "-" {
@@ -120,7 +123,9 @@ pub fn expand(arg: &str) -> Result<Vec<Input>, IngestError> {
     }
     let path = Path::new(arg);
     if !path.exists() {
-        return Err(IngestError::Missing { path: arg.to_string() });
+        return Err(IngestError::Missing {
+            path: arg.to_string(),
+        });
     }
     if !path.is_dir() {
         return Ok(vec![Input::File(path.to_path_buf())]);
@@ -140,14 +145,28 @@ pub fn expand(arg: &str) -> Result<Vec<Input>, IngestError> {
             .extension()
             .and_then(|e| InputFormat::from_extension(&e.to_string_lossy()))
             .is_some();
-        if entry.file_type().is_file() && known {
+        if entry.file_type().is_file() && known && !is_project_file(entry.path()) {
             files.push(Input::File(entry.into_path()));
         }
     }
     if files.is_empty() {
-        return Err(IngestError::EmptyDirectory { path: arg.to_string() });
+        return Err(IngestError::EmptyDirectory {
+            path: arg.to_string(),
+        });
     }
     Ok(files)
+}
+
+/// README, LICENSE and similar files describe a folder; they are not articles.
+fn is_project_file(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_uppercase())
+        .unwrap_or_default();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "NOTICE" | "CHANGELOG" | "COPYING"
+    )
 }
 
 /// The format of `input`: the override if given, else its extension (stdin defaults to text).

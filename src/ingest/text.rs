@@ -45,7 +45,11 @@ mod tests {
 
     #[test]
     fn seed_layout_gives_headline_outlet_and_line_paragraphs() {
-        let doc = parse("Headline here\nICARO Media Group\nFirst para. Two.\nSecond para.", "a.txt").unwrap();
+        let doc = parse(
+            "Headline here\nICARO Media Group\nFirst para. Two.\nSecond para.",
+            "a.txt",
+        )
+        .unwrap();
         assert_eq!(doc.meta.title.as_deref(), Some("Headline here"));
         assert_eq!(doc.meta.outlet.as_deref(), Some("ICARO Media Group"));
         assert_eq!(doc.paragraphs, vec!["First para. Two.", "Second para."]);
@@ -61,6 +65,9 @@ mod tests {
 
     #[test]
     fn headline_only_is_empty() {
-        assert!(matches!(parse("Just a title\n", "c.txt"), Err(IngestError::Empty { .. })));
+        assert!(matches!(
+            parse("Just a title\n", "c.txt"),
+            Err(IngestError::Empty { .. })
+        ));
     }
 }

@@ -24,10 +24,10 @@ impl Span {
 
 /// Words that end in a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
-    "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-    "ft", "approx", "dept", "est", "fig", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "sen", "rep",
+    "gov", "pres", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est",
+    "fig", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n",
 ];
 
 /// Split `text` into sentence spans.
@@ -83,7 +83,10 @@ fn is_boundary(text: &str, punct: usize, end: usize) -> bool {
         return false; // no whitespace after: 3.5, U.S., example.com
     }
     let first = next.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\u{201c}' | '(' | '\'' | '\u{2018}')) {
+    if !(first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '\u{201c}' | '(' | '\'' | '\u{2018}'))
+    {
         return false;
     }
     if text.as_bytes()[punct] != b'.' {
@@ -106,7 +109,10 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
     let trimmed = piece.trim();
     if !trimmed.is_empty() {
         let s = start + lead;
-        spans.push(Span { start: s, end: s + trimmed.len() });
+        spans.push(Span {
+            start: s,
+            end: s + trimmed.len(),
+        });
     }
 }
 

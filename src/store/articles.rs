@@ -116,7 +116,14 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
             for c in &article.claims {
-                insert.execute(params![article_id, c.paragraph, c.position, c.start, c.end, c.text])?;
+                insert.execute(params![
+                    article_id,
+                    c.paragraph,
+                    c.position,
+                    c.start,
+                    c.end,
+                    c.text
+                ])?;
             }
         }
         tx.commit()?;

@@ -27,7 +27,9 @@ pub enum StoreError {
     #[error("no claim with id {}; nothing was changed (`claimdesk claims` lists the ids)", join_ids(.0))]
     UnknownClaims(Vec<i64>),
     /// The database was written by a newer claimdesk.
-    #[error("the database is at schema version {found}, newer than this claimdesk supports ({supported}); upgrade claimdesk")]
+    #[error(
+        "the database is at schema version {found}, newer than this claimdesk supports ({supported}); upgrade claimdesk"
+    )]
     NewerSchema {
         /// The database's `user_version`.
         found: i64,
@@ -59,8 +61,8 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
         }
-        let conn = Connection::open(path)
-            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        let conn =
+            Connection::open(path).with_context(|| format!("cannot open the database {}", path.display()))?;
         Self::configure(conn).with_context(|| format!("cannot set up the database {}", path.display()))
     }
 
@@ -81,7 +83,9 @@ impl Store {
     /// Start a write transaction that takes the write lock at once, so two
     /// writers never deadlock half-way.
     fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     /// The schema version of the open database.

@@ -55,7 +55,13 @@ pub struct StatsRow {
 impl Store {
     /// Record `status` on every claim in `ids`, all or none: if any id is
     /// unknown nothing is written. Returns the new review ids.
-    pub fn add_reviews(&mut self, ids: &[i64], status: Status, reviewer: &str, note: Option<&str>) -> Result<Vec<i64>> {
+    pub fn add_reviews(
+        &mut self,
+        ids: &[i64],
+        status: Status,
+        reviewer: &str,
+        note: Option<&str>,
+    ) -> Result<Vec<i64>> {
         self.ensure_claims(ids)?;
         let tx = self.write()?;
         let now = now_rfc3339();
@@ -85,7 +91,14 @@ impl Store {
     }
 
     /// Add an evidence source to a claim. The URL must already be checked as http(s).
-    pub fn add_source(&mut self, claim: i64, url: &str, title: Option<&str>, stance: Stance, added_by: &str) -> Result<i64> {
+    pub fn add_source(
+        &mut self,
+        claim: i64,
+        url: &str,
+        title: Option<&str>,
+        stance: Stance,
+        added_by: &str,
+    ) -> Result<i64> {
         self.ensure_claims(&[claim])?;
         let tx = self.write()?;
         tx.prepare_cached(
