@@ -11,9 +11,16 @@ fn main() -> ExitCode {
         Err(err) => {
             // `claimdesk claims | head` closes the pipe early: that is not a failure.
             let broken_pipe = err.chain().any(|cause| {
-                cause
-                    .downcast_ref::<std::io::Error>()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+                    match cause.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+                        Some(csv::ErrorKind::Io(e)) => Some(e),
+                        _ => None,
+                    }
+                });
+                let json_kind = cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(|e| e.io_error_kind());
+                io.map(std::io::Error::kind).or(json_kind) == Some(std::io::ErrorKind::BrokenPipe)
             });
             if broken_pipe {
                 return ExitCode::SUCCESS;
