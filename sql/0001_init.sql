@@ -40,6 +40,7 @@ CREATE TABLE claims (
 ) STRICT;
 
 CREATE INDEX claims_status ON claims (status, id);
+CREATE INDEX claims_last_review ON claims (last_review_id);
 
 CREATE TABLE reviews (
     id          INTEGER PRIMARY KEY,
