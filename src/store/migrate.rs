@@ -6,7 +6,11 @@ use rusqlite::Connection;
 use super::{Result, StoreError};
 
 /// Every migration, in order; the version of each is its index plus one.
-const MIGRATIONS: &[&str] = &[include_str!("../../sql/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../sql/0001_init.sql"),
+    include_str!("../../sql/0002_analysis.sql"),
+    include_str!("../../sql/0003_xref.sql"),
+];
 
 /// Bring the database up to the newest schema.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
