@@ -17,7 +17,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use thiserror::Error;
 
 pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
-pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow};
+pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
 
 /// Errors callers branch on.
