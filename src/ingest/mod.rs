@@ -4,6 +4,7 @@
 //! Formats live in their own files; this module picks one, reads the bytes,
 //! decodes them and walks directories. Nothing here touches the database.
 
+pub mod factchecks;
 mod decode;
 mod json;
 mod markdown;

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 
 use super::articles::limit_param;
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::model::Status;
 
 /// Which claims a listing or export covers. Empty means all.
@@ -226,6 +226,17 @@ impl Store {
                 })
             })
             .optional()?)
+    }
+
+    /// Fail with [`StoreError::UnknownClaims`] unless every id exists. Claims
+    /// are never deleted, so a check before the write transaction stays true.
+    pub(super) fn ensure_claims(&self, ids: &[i64]) -> Result<()> {
+        let missing = self.missing_claims(ids)?;
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::UnknownClaims(missing))
+        }
     }
 
     /// Ids in `ids` that name no claim.

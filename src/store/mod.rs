@@ -3,12 +3,15 @@
 //!
 //! Table groups have their own files: `articles.rs` (articles and import),
 //! `claims.rs` (listing, showing and exporting claims), `reviews.rs` (the
-//! append-only review trail and statistics).
+//! append-only review trail and statistics), `xref.rs` (search, links,
+//! conflicts), `factchecks.rs` (known fact-checks).
 
 mod articles;
 mod claims;
 mod migrate;
+mod factchecks;
 mod reviews;
+mod xref;
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,7 +21,9 @@ use thiserror::Error;
 
 pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
 pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
+pub use factchecks::{FactCheckRow, ImportedFactChecks};
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
+pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
 
 /// Errors callers branch on.
 #[derive(Debug, Error)]
