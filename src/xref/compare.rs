@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::model::{CONFLICT_THRESHOLD, RELATED_THRESHOLD, SAME_THRESHOLD};
 use super::{Idf, Profile};
-use crate::analyze::quantity::{self, Quantity};
+use crate::analyze::quantity::{self, Quantity, QuantityKind};
 
 /// The link claimdesk would suggest between two claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,18 +83,22 @@ pub fn compare_quantities(
 
 /// The figures of `a` and `b` that measure the same thing but differ.
 ///
-/// A figure with an equal counterpart (same kind, unit and value) in the other
-/// claim agrees. The rest are paired by kind and unit, in order of appearance;
-/// a figure with nothing of its kind and unit on the other side is not a
-/// difference, since the other claim simply does not mention it.
+/// A figure with an equal counterpart (same kind and unit, and the same value to
+/// the precision written: "$65 billion" agrees with "$64.7 billion", "300 people"
+/// with "296 people", but "160 times" not with "151 times") in the other claim
+/// agrees. The rest are paired by kind and unit, in order of appearance. A figure
+/// with nothing of its kind and unit on the other side is not a difference: the
+/// other claim does not mention it. Neither is a bare count with no unit ("15"
+/// against "22"): nothing says the two count the same thing.
 pub fn differences(a: &[Quantity], b: &[Quantity]) -> Vec<Difference> {
     let same_measure = |x: &Quantity, y: &Quantity| x.kind == y.kind && x.unit == y.unit;
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     for (i, x) in a.iter().enumerate() {
-        let found = b.iter().enumerate().position(|(j, y)| {
-            !used_b[j] && same_measure(x, y) && relative(x.value, y.value) < 1e-9
-        });
+        let found = b
+            .iter()
+            .enumerate()
+            .position(|(j, y)| !used_b[j] && same_measure(x, y) && agree(x, y));
         if let Some(j) = found {
             used_a[i] = true;
             used_b[j] = true;
@@ -109,7 +113,8 @@ pub fn differences(a: &[Quantity], b: &[Quantity]) -> Vec<Difference> {
             .iter()
             .enumerate()
             .position(|(j, y)| !used_b[j] && same_measure(x, y));
-        if let Some(j) = found {
+        let bare = x.kind == QuantityKind::Count && x.unit.is_none();
+        if let (Some(j), false) = (found, bare) {
             used_b[j] = true;
             let y = &b[j];
             out.push(Difference {
@@ -120,6 +125,43 @@ pub fn differences(a: &[Quantity], b: &[Quantity]) -> Vec<Difference> {
         }
     }
     out
+}
+
+/// Equal up to the rounding either figure admits: half its last written digit.
+fn agree(x: &Quantity, y: &Quantity) -> bool {
+    let tolerance = 0.5 * written_step(x).max(written_step(y));
+    (x.value - y.value).abs() <= tolerance + 1e-9 * x.value.abs().max(y.value.abs())
+}
+
+/// The value of one unit in the last digit written: 0.1e9 for "$1.1bn", 10 for
+/// "160 times", 0 (exact) for years, dates, ordinals and numbers written in words.
+fn written_step(q: &Quantity) -> f64 {
+    if matches!(
+        q.kind,
+        QuantityKind::Year | QuantityKind::Date | QuantityKind::Ordinal
+    ) {
+        return 0.0;
+    }
+    let Some(start) = q.text.find(|c: char| c.is_ascii_digit()) else {
+        return 0.0;
+    };
+    let digits: String = q.text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let Ok(written) = digits.parse::<f64>() else {
+        return 0.0;
+    };
+    if written == 0.0 {
+        return 0.0;
+    }
+    let step = match digits.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 10f64.powi((digits.len() - digits.trim_end_matches('0').len()) as i32),
+    };
+    step * (q.value / written).abs()
 }
 
 fn relative(x: f64, y: f64) -> f64 {
@@ -134,7 +176,6 @@ fn relative(x: f64, y: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::quantity::QuantityKind;
 
     fn q(text: &str, value: f64, unit: Option<&str>, kind: QuantityKind) -> Quantity {
         Quantity {

@@ -21,3 +21,6 @@ pub use model::{CONFLICT_THRESHOLD, FEATURE_NAMES, FEATURES, RELATED_THRESHOLD, 
 pub use rank::{Candidate, RankWeights, Ranker, rerank};
 pub use similarity::{Profile, similarity};
 pub use text::{clean_query, terms};
+
+#[cfg(test)]
+mod tests;

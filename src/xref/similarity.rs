@@ -120,14 +120,24 @@ impl Profile {
     }
 
     /// Probability-like score in 0..=1 that both texts make the same claim.
+    ///
+    /// Texts sharing no content word score 0: the model was fitted on pairs that
+    /// all share words, and phrasing alone ("in the", "has been") proves nothing.
     pub fn similarity(&self, other: &Profile) -> f64 {
-        score(&self.features(other, false))
+        self.gated(other, false)
     }
 
     /// The same score as if the two texts' figures agreed: how alike their wording is.
     /// A pair scoring high here but with differing figures is a numeric conflict.
     pub fn similarity_ignoring_numbers(&self, other: &Profile) -> f64 {
-        score(&self.features(other, true))
+        self.gated(other, true)
+    }
+
+    fn gated(&self, other: &Profile, ignore_numbers: bool) -> f64 {
+        if shared_keys(&self.uni, &other.uni) == 0 {
+            return 0.0;
+        }
+        score(&self.features(other, ignore_numbers))
     }
 
     /// Share of this text's IDF mass found in `other`: 1 when every content term
