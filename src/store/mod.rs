@@ -10,6 +10,7 @@ mod articles;
 mod claims;
 mod migrate;
 mod factchecks;
+mod import;
 mod reviews;
 mod xref;
 
@@ -21,6 +22,7 @@ use thiserror::Error;
 
 pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
 pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
+pub use import::ImportTx;
 pub use factchecks::{FactCheckRow, ImportedFactChecks};
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
 pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
