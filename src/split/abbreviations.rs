@@ -52,9 +52,8 @@ const TIMES: &[&str] = &["a.m", "p.m"];
 /// The ..."), while other capitalised words continue it ("U.S. Army").
 const SENTENCE_STARTERS: &[&str] = &[
     "A", "Being", "Did", "For", "He", "How", "However", "I", "In", "It", "Millions", "More", "She",
-    "That", "The", "There", "They", "We", "What", "When", "Where", "Who", "Why", "But", "And",
-    "This", "These", "Those", "Its", "His", "Her", "Their", "Our", "If", "As", "At", "On", "Some",
-    "Many", "Most", "After", "Before", "Since", "While", "Yet", "So", "Under", "You",
+    "That", "The", "There", "They", "We", "What", "When", "Where", "Who", "Why", "But", "This",
+    "These", "Those", "His", "Her", "Their", "Our", "If", "Some", "Many", "Most", "You",
 ];
 
 /// Prepositions that open a time or place phrase ("At 5 a.m. Mr. Smith ...").

@@ -10,7 +10,7 @@
 pub(crate) static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
     let marked = [
-        b'.', b'?', b'!', b'\n', b'\r', b'"', b'\'', b'(', b'[', b')', 0xE2, 0xE3, 0xEF,
+        b'.', b'?', b'!', b'\n', b'\r', b'"', b'\'', b'(', b'[', b'<', b')', 0xE2, 0xE3, 0xEF,
     ];
     let mut k = 0;
     while k < marked.len() {
@@ -194,9 +194,47 @@ pub(crate) fn word_before(text: &str, floor: usize, p: usize) -> Option<(usize, 
     }
     let raw = &text[s..p];
     let word = raw.trim_start_matches(|c: char| {
-        matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘' | '$') || is_bullet(c)
+        matches!(c, '(' | '[' | '<' | '"' | '\'' | '“' | '‘' | '$') || is_bullet(c)
     });
     Some((p - word.len(), word))
+}
+
+/// Whether the words from `p` reach a full stop within two words, as in
+/// "C. Deilmann AG." or "Lichtblau said.": too short for a sentence of their
+/// own after an abbreviation or a closing quote. Titles and initials on the
+/// way ("Mr.", "O.") do not count as stops.
+pub(crate) fn short_tail(text: &str, p: usize) -> bool {
+    let b = text.as_bytes();
+    let (mut words, mut word_start) = (0, p);
+    let end = b.len().min(p + 40);
+    for j in p..end {
+        let x = b[j];
+        if is_ws(x) {
+            if matches!(x, b'\n' | b'\r') {
+                return false;
+            }
+            word_start = j + 1;
+            continue;
+        }
+        if j == word_start {
+            words += 1;
+            if words > 2 {
+                return false;
+            }
+        }
+        if x == b'.' && (j + 1 == b.len() || is_ws(b[j + 1])) {
+            let word = &b[word_start..j];
+            let initial = matches!(word, [c] if c.is_ascii_uppercase());
+            let title = std::str::from_utf8(word)
+                .ok()
+                .and_then(crate::split::abbreviations::kind)
+                == Some(crate::split::abbreviations::AbbrevKind::Title);
+            if !initial && !title {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether an initialism such as "U.S" or "Ph.D" (parts of one to three

@@ -64,7 +64,7 @@ impl<'a> Scanner<'a> {
                 b'?' | b'!' => self.bang(i),
                 b'\n' | b'\r' => self.newline(i),
                 b')' => self.paren_marker(i),
-                b'"' | b'\'' | b'(' | b'[' => self.opener(i, char::from(c), 1),
+                b'"' | b'\'' | b'(' | b'[' | b'<' => self.opener(i, char::from(c), 1),
                 _ => self.multibyte(i),
             };
             i = next.max(i + 1);
@@ -277,6 +277,12 @@ impl<'a> Scanner<'a> {
             // 'Well!' ... 'the house!' (Which was very likely true.) is one sentence.
             next = Next::Other;
         }
+        if matches!(closer, Closer::Single | Closer::Double)
+            && rules::short_tail(self.text, next_pos)
+        {
+            // '"... energy costs." Lichtblau said.' is one sentence.
+            return q;
+        }
         let ends = match stop {
             Stop::Period => self.period_ends(p, next, next_pos, newline),
             Stop::Other => newline || next.starts(),
@@ -372,7 +378,7 @@ impl<'a> Scanner<'a> {
             return j;
         }
         let ends = match rules::look(self.text, j) {
-            Next::Upper { .. } | Next::Bullet | Next::Opener { paren: false } => true,
+            Next::Upper { .. } | Next::Bullet | Next::Dash | Next::Opener { paren: false } => true,
             _ => lists::line_starts_item(self.text, j) || rules::heading_like(self.text, line, i),
         };
         if ends {
@@ -398,7 +404,7 @@ impl<'a> Scanner<'a> {
         }
         let b = self.b;
         let after = i + len;
-        let bracket = matches!(c, '(' | '[');
+        let bracket = matches!(c, '(' | '[' | '<');
         let opens = i == 0
             || bracket
             || is_ws(b[i - 1])
@@ -446,7 +452,7 @@ impl<'a> Scanner<'a> {
             let x = b[j];
             let found = match (c, x) {
                 (_, b'\n' | b'\r') => return None,
-                ('"', b'"') | ('[', b']') => Some(1),
+                ('"', b'"') | ('[', b']') | ('<', b'>') => Some(1),
                 ('(', b'(') => {
                     depth += 1;
                     None
