@@ -63,6 +63,35 @@ const FRAGMENT_OPENERS: &[&str] = &[
     "near",
 ];
 
+/// Verbs that close an attribution after a quotation: "\"...\" Smith said."
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "replied",
+    "insisted",
+    "warned",
+    "stated",
+    "continued",
+    "argued",
+    "declared",
+    "claimed",
+    "recalled",
+    "concluded",
+    "commented",
+    "reported",
+    "announced",
+];
+
 fn contains(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -89,6 +118,11 @@ pub(crate) fn kind(word: &str) -> Option<AbbrevKind> {
 /// Whether `word` is a capitalised word that typically starts a sentence.
 pub(crate) fn is_sentence_starter(word: &str) -> bool {
     SENTENCE_STARTERS.contains(&word)
+}
+
+/// Whether `word` is a verb of saying that ends a quotation's attribution.
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    contains(SPEECH_VERBS, word)
 }
 
 /// Whether `word` opens a prepositional phrase that cannot stand alone.

@@ -201,9 +201,20 @@ pub(crate) fn word_before(text: &str, floor: usize, p: usize) -> Option<(usize, 
 
 /// Whether the words from `p` reach a full stop within two words, as in
 /// "C. Deilmann AG." or "Lichtblau said.": too short for a sentence of their
-/// own after an abbreviation or a closing quote. Titles and initials on the
-/// way ("Mr.", "O.") do not count as stops.
+/// own after an abbreviation or a closing quote. Abbreviations and initials on
+/// the way ("Mr.", "O.", "U.S.") do not count as stops.
 pub(crate) fn short_tail(text: &str, p: usize) -> bool {
+    short_tail_word(text, p).is_some()
+}
+
+/// Like [`short_tail`], and the tail's last word is a verb of saying:
+/// '"... energy costs." Lichtblau said.' but not '"..." Analysts agreed.'.
+pub(crate) fn attribution_tail(text: &str, p: usize) -> bool {
+    short_tail_word(text, p).is_some_and(crate::split::abbreviations::is_speech_verb)
+}
+
+/// The last word of a one- or two-word tail ending in a full stop.
+fn short_tail_word(text: &str, p: usize) -> Option<&str> {
     let b = text.as_bytes();
     let (mut words, mut word_start) = (0, p);
     let end = b.len().min(p + 40);
@@ -211,7 +222,7 @@ pub(crate) fn short_tail(text: &str, p: usize) -> bool {
         let x = b[j];
         if is_ws(x) {
             if matches!(x, b'\n' | b'\r') {
-                return false;
+                return None;
             }
             word_start = j + 1;
             continue;
@@ -219,22 +230,21 @@ pub(crate) fn short_tail(text: &str, p: usize) -> bool {
         if j == word_start {
             words += 1;
             if words > 2 {
-                return false;
+                return None;
             }
         }
         if x == b'.' && (j + 1 == b.len() || is_ws(b[j + 1])) {
             let word = &b[word_start..j];
             let initial = matches!(word, [c] if c.is_ascii_uppercase());
-            let title = std::str::from_utf8(word)
-                .ok()
-                .and_then(crate::split::abbreviations::kind)
-                == Some(crate::split::abbreviations::AbbrevKind::Title);
-            if !initial && !title {
-                return true;
+            let word = std::str::from_utf8(word).ok()?;
+            let abbreviation =
+                crate::split::abbreviations::kind(word).is_some() || is_initialism(word);
+            if !initial && !abbreviation {
+                return Some(word);
             }
         }
     }
-    false
+    None
 }
 
 /// Whether an initialism such as "U.S" or "Ph.D" (parts of one to three

@@ -278,7 +278,7 @@ impl<'a> Scanner<'a> {
             next = Next::Other;
         }
         if matches!(closer, Closer::Single | Closer::Double)
-            && rules::short_tail(self.text, next_pos)
+            && rules::attribution_tail(self.text, next_pos)
         {
             // '"... energy costs." Lichtblau said.' is one sentence.
             return q;
@@ -308,22 +308,29 @@ impl<'a> Scanner<'a> {
             Next::Upper { word_end } => (true, &self.text[next_pos..word_end]),
             _ => (false, ""),
         };
-        let opener = matches!(next, Next::Opener { .. });
-        if let Some(kind) = abbreviations::kind(word) {
+        // A parenthesis after an abbreviation is usually a gloss: "Corp. (EGPC)".
+        let opener = matches!(next, Next::Opener { paren: false });
+        // Whatever follows an abbreviation, a stop two words later means the
+        // abbreviation was inside the sentence: "at C. Deilmann AG.".
+        let short = || rules::short_tail(self.text, next_pos);
+        // "Minneapolis-St." and "Japan/U.S." are read by their last part.
+        let tail = word.rsplit(['-', '/']).next().unwrap_or(word);
+        if let Some(kind) = abbreviations::kind(tail) {
             return match kind {
                 AbbrevKind::Title => false,
-                AbbrevKind::BeforeNumber => upper || opener,
+                AbbrevKind::BeforeNumber => (upper || opener) && !short(),
                 AbbrevKind::Ambiguous => {
                     let all_caps =
                         next_word.len() > 1 && next_word.bytes().all(|x| x.is_ascii_uppercase());
-                    ((upper && !all_caps) || opener) && !self.fragment(p)
+                    ((upper && !all_caps) || opener) && !self.fragment(p) && !short()
                 }
                 AbbrevKind::Time => (upper || opener) && !self.fragment(p),
             };
         }
-        if rules::is_initialism(word) {
+        if rules::is_initialism(tail) {
             // "U.S. Army" goes on; "in the U.S. The ..." ends.
-            return opener || (upper && abbreviations::is_sentence_starter(next_word));
+            let starter = upper && abbreviations::is_sentence_starter(next_word);
+            return (opener || starter) && !short();
         }
         match word.as_bytes() {
             [c] if c.is_ascii_uppercase() => {
@@ -331,9 +338,9 @@ impl<'a> Scanner<'a> {
                 // it ("you and I. Did ...").
                 let initial =
                     self.seg_empty_before(word_start) || self.capitalised_before(word_start);
-                !initial && plain
+                !initial && plain && !short()
             }
-            [c] if c.is_ascii_lowercase() => upper || opener,
+            [c] if c.is_ascii_lowercase() => (upper || opener) && !short(),
             _ => plain,
         }
     }
