@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example split_eval -- FILE.jsonl [--show-failures]
-//! cargo run --release --example split_eval -- --corpus FILE.jsonl [--field body] [--show N]
+//! cargo run --release --example split_eval -- --corpus FILE.jsonl [--field body] [--show N] [--dump]
 //! ```
 //!
 //! The first form reads `{"text", "sentences"}` lines (the Golden Rules or the
@@ -16,7 +16,8 @@
 //! The second form splits the given field of every line of a news corpus and
 //! counts the claims that usually betray a wrong boundary: very short (fewer
 //! than 3 words), very long (more than 80 words), starting with a lowercase
-//! letter, or starting with a closing quote or bracket. Each count also says
+//! letter, or starting with a closing quote or bracket (`--show N` prints N
+//! of each with the text before them, `--dump` prints every claim). Each count also says
 //! how many of those claims do not begin a paragraph: a claim that begins a
 //! paragraph got its start from the corpus, not from the splitter (the BBC
 //! text has paragraphs that begin in lowercase where a name was lost).
@@ -44,6 +45,7 @@ struct Args {
     show_failures: bool,
     field: String,
     show: usize,
+    dump: bool,
 }
 
 fn parse_args() -> Result<Args> {
@@ -53,11 +55,13 @@ fn parse_args() -> Result<Args> {
         show_failures: false,
         field: "body".to_string(),
         show: 0,
+        dump: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--show-failures" => args.show_failures = true,
+            "--dump" => args.dump = true,
             "--corpus" => {
                 args.corpus = true;
                 args.file = it.next().context("--corpus needs a file")?;
@@ -70,7 +74,7 @@ fn parse_args() -> Result<Args> {
     }
     if args.file.is_empty() {
         bail!(
-            "usage: split_eval FILE.jsonl [--show-failures] | --corpus FILE.jsonl [--field body] [--show N]"
+            "usage: split_eval FILE.jsonl [--show-failures] | --corpus FILE.jsonl [--field body] [--show N] [--dump]"
         );
     }
     Ok(args)
@@ -173,6 +177,9 @@ fn corpus(data: &str, args: &Args) -> Result<()> {
         docs += 1;
         for span in split(body) {
             let claim = span.slice(body);
+            if args.dump {
+                println!("{}", claim.replace('\n', "\\n"));
+            }
             let before = body[..span.start].trim_end_matches([' ', '\t']);
             let paragraph_start = before.is_empty() || before.ends_with("\n\n");
             let context: String = {

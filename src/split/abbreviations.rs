@@ -25,7 +25,7 @@ const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gen", "lt", "col", "sgt", "capt",
     "cmdr", "cdr", "adm", "maj", "brig", "cpl", "pvt", "supt", "insp", "det", "sen", "sens", "rep",
     "reps", "gov", "govs", "pres", "rev", "hon", "atty", "amb", "st", "mt", "ft", "vs", "v", "e.g",
-    "i.e", "viz", "cf", "f.e", "approx", "ca", "gens",
+    "i.e", "viz", "cf", "f.e", "approx", "ca", "gens", "ste", "wm",
 ];
 
 /// Words normally followed by a number.

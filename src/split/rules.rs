@@ -201,8 +201,8 @@ pub(crate) fn word_before(text: &str, floor: usize, p: usize) -> Option<(usize, 
 
 /// Whether the words from `p` reach a full stop within two words, as in
 /// "C. Deilmann AG." or "Lichtblau said.": too short for a sentence of their
-/// own after an abbreviation or a closing quote. Abbreviations and initials on
-/// the way ("Mr.", "O.", "U.S.") do not count as stops.
+/// own after an abbreviation or a closing quote. Titles, initials and
+/// initialisms on the way ("Mr.", "O.", "U.S.") do not count as stops.
 pub(crate) fn short_tail(text: &str, p: usize) -> bool {
     short_tail_word(text, p).is_some()
 }
@@ -237,8 +237,9 @@ fn short_tail_word(text: &str, p: usize) -> Option<&str> {
             let word = &b[word_start..j];
             let initial = matches!(word, [c] if c.is_ascii_uppercase());
             let word = std::str::from_utf8(word).ok()?;
-            let abbreviation =
-                crate::split::abbreviations::kind(word).is_some() || is_initialism(word);
+            let abbreviation = crate::split::abbreviations::kind(word)
+                == Some(crate::split::abbreviations::AbbrevKind::Title)
+                || is_initialism(word);
             if !initial && !abbreviation {
                 return Some(word);
             }

@@ -130,14 +130,18 @@ impl<'a> Scanner<'a> {
         let item = match (m.kind, m.sep) {
             // Uppercase letters with a period are initials, not items.
             (Kind::Upper, Sep::Dot) => false,
-            (Kind::Num, Sep::Dot) | (_, Sep::Wrapped) => {
-                upper && (follows || lists::later(self.text, m, m.value + 1))
+            // "February 11. ... March 12." is no list: a numbered list written
+            // inline has to start at 1.
+            (Kind::Num, Sep::Dot) => {
+                upper && (follows || (m.value == 1 && lists::later(self.text, m, 2)))
             }
-            // "a." is also the article; ask for two more items.
+            (_, Sep::Wrapped) => upper && (follows || lists::later(self.text, m, m.value + 1)),
+            // "a." is also the article; ask for "a." itself and two more items.
             (Kind::Lower, Sep::Dot) => {
                 follows
-                    || (lists::later(self.text, m, m.value + 1)
-                        && lists::later(self.text, m, m.value + 2))
+                    || (m.value == 0
+                        && lists::later(self.text, m, 1)
+                        && lists::later(self.text, m, 2))
             }
             _ => follows || lists::later(self.text, m, m.value + 1),
         };
@@ -308,6 +312,7 @@ impl<'a> Scanner<'a> {
             Next::Upper { word_end } => (true, &self.text[next_pos..word_end]),
             _ => (false, ""),
         };
+        let all_caps = next_word.len() > 1 && next_word.bytes().all(|x| x.is_ascii_uppercase());
         // A parenthesis after an abbreviation is usually a gloss: "Corp. (EGPC)".
         let opener = matches!(next, Next::Opener { paren: false });
         // Whatever follows an abbreviation, a stop two words later means the
@@ -320,11 +325,10 @@ impl<'a> Scanner<'a> {
                 AbbrevKind::Title => false,
                 AbbrevKind::BeforeNumber => (upper || opener) && !short(),
                 AbbrevKind::Ambiguous => {
-                    let all_caps =
-                        next_word.len() > 1 && next_word.bytes().all(|x| x.is_ascii_uppercase());
                     ((upper && !all_caps) || opener) && !self.fragment(p) && !short()
                 }
-                AbbrevKind::Time => (upper || opener) && !self.fragment(p),
+                // "7:20 a.m. CDT" names the time zone.
+                AbbrevKind::Time => ((upper && !all_caps) || opener) && !self.fragment(p),
             };
         }
         if rules::is_initialism(tail) {
@@ -459,6 +463,9 @@ impl<'a> Scanner<'a> {
             let x = b[j];
             let found = match (c, x) {
                 (_, b'\n' | b'\r') => return None,
+                // A straight quote after a space opens the next quotation: this one
+                // was left open, as when a quoted paragraph runs on.
+                ('"', b'"') if is_ws(b[j - 1]) => return None,
                 ('"', b'"') | ('[', b']') | ('<', b'>') => Some(1),
                 ('(', b'(') => {
                     depth += 1;
