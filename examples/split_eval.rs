@@ -23,6 +23,7 @@
 //! text has paragraphs that begin in lowercase where a name was lost).
 
 use std::fs;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -32,6 +33,13 @@ use serde_json::Value;
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
+        // Piped into `head`: stop quietly.
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("split_eval: {e:#}");
             ExitCode::FAILURE
@@ -83,11 +91,14 @@ fn parse_args() -> Result<Args> {
 fn run() -> Result<()> {
     let args = parse_args()?;
     let data = fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file))?;
+    let mut out = BufWriter::new(io::stdout().lock());
     if args.corpus {
-        corpus(&data, &args)
+        corpus(&data, &args, &mut out)?;
     } else {
-        cases(&data, &args)
+        cases(&data, &args, &mut out)?;
     }
+    out.flush()?;
+    Ok(())
 }
 
 /// Trimmed, with every whitespace run collapsed to one space.
@@ -95,7 +106,7 @@ fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn cases(data: &str, args: &Args) -> Result<()> {
+fn cases(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
     let (mut passed, mut total) = (0, 0);
     for (n, line) in data
         .lines()
@@ -122,16 +133,16 @@ fn cases(data: &str, args: &Args) -> Result<()> {
             let id = case
                 .get("id")
                 .map_or_else(|| (n + 1).to_string(), Value::to_string);
-            println!("FAIL {id}: {text:?}");
+            writeln!(out, "FAIL {id}: {text:?}")?;
             for e in &expected {
-                println!("  want {e:?}");
+                writeln!(out, "  want {e:?}")?;
             }
             for g in &got {
-                println!("  got  {g:?}");
+                writeln!(out, "  got  {g:?}")?;
             }
         }
     }
-    println!("passed {passed} of {total}");
+    writeln!(out, "passed {passed} of {total}")?;
     Ok(())
 }
 
@@ -162,7 +173,7 @@ struct Suspicious {
     closing: Bucket,
 }
 
-fn corpus(data: &str, args: &Args) -> Result<()> {
+fn corpus(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
     let mut s = Suspicious::default();
     let mut docs = 0;
     for (n, line) in data
@@ -178,7 +189,7 @@ fn corpus(data: &str, args: &Args) -> Result<()> {
         for span in split(body) {
             let claim = span.slice(body);
             if args.dump {
-                println!("{}", claim.replace('\n', "\\n"));
+                writeln!(out, "{}", claim.replace('\n', "\\n"))?;
             }
             let before = body[..span.start].trim_end_matches([' ', '\t']);
             let paragraph_start = before.is_empty() || before.ends_with("\n\n");
@@ -211,7 +222,7 @@ fn corpus(data: &str, args: &Args) -> Result<()> {
             }
         }
     }
-    println!("documents {docs}, claims {}", s.claims);
+    writeln!(out, "documents {docs}, claims {}", s.claims)?;
     for (name, bucket) in [
         ("very short (< 3 words)", &s.short),
         ("very long (> 80 words)", &s.long),
@@ -219,13 +230,14 @@ fn corpus(data: &str, args: &Args) -> Result<()> {
         ("starting with a closing quote/bracket", &s.closing),
     ] {
         let inside = bucket.inside.len();
-        println!(
+        writeln!(
+            out,
             "{name}: {} ({inside} not at a paragraph start)",
             bucket.count
-        );
+        )?;
         for claim in bucket.inside.iter().take(args.show) {
             let cut: String = claim.chars().take(220).collect();
-            println!("    {cut:?}");
+            writeln!(out, "    {cut:?}")?;
         }
     }
     Ok(())
