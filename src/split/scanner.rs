@@ -21,6 +21,7 @@ enum Stop {
     Hard,
 }
 
+/// The state of one pass over one text.
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     b: &'a [u8],
@@ -34,6 +35,7 @@ pub(crate) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    /// A scanner at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
         Scanner {
             text,
@@ -46,6 +48,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Scans the whole text and returns the spans.
     pub(crate) fn run(mut self) -> Vec<Span> {
         let n = self.b.len();
         let mut i = 0;
@@ -196,7 +199,13 @@ impl<'a> Scanner<'a> {
         let Some((_, word)) = rules::word_before(self.text, self.seg_start, i) else {
             return resume;
         };
-        if word.bytes().any(|x| matches!(x, b'@' | b'/' | b':' | b'.'))
+        // "www.testurl.Awesome" is a host name; "$1.13bn.The" is not.
+        let dotted = word
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic());
+        if dotted
+            || word.bytes().any(|x| matches!(x, b'@' | b'/' | b':'))
             || abbreviations::kind(word).is_some()
         {
             return resume;
@@ -256,6 +265,10 @@ impl<'a> Scanner<'a> {
             _ => (false, ""),
         };
         let all_caps = next_word.len() > 1 && next_word.bytes().all(|x| x.is_ascii_uppercase());
+        // "Smith Bros. Ltd." and "Co. Inc.": an abbreviation does not open a sentence.
+        let next_abbrev = upper
+            && self.b.get(next_pos + next_word.len()) == Some(&b'.')
+            && abbreviations::kind(next_word).is_some_and(|k| k != AbbrevKind::Title);
         // A parenthesis after an abbreviation is usually a gloss: "Corp. (EGPC)".
         let opener = matches!(next, Next::Opener { paren: false });
         // Whatever follows an abbreviation, a stop two words later means the
@@ -268,7 +281,9 @@ impl<'a> Scanner<'a> {
                 AbbrevKind::Title => false,
                 AbbrevKind::BeforeNumber => (upper || opener) && !short(),
                 AbbrevKind::Ambiguous => {
-                    ((upper && !all_caps) || opener) && !self.fragment(p) && !short()
+                    ((upper && !all_caps && !next_abbrev) || opener)
+                        && !self.fragment(p)
+                        && !short()
                 }
                 // "7:20 a.m. CDT" names the time zone.
                 AbbrevKind::Time => ((upper && !all_caps) || opener) && !self.fragment(p),

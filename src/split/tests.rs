@@ -188,3 +188,30 @@ fn odd_input_is_covered() {
         vec!["\"unclosed quote.", "Next one."]
     );
 }
+
+#[test]
+fn stacked_company_abbreviations_and_glued_amounts() {
+    let t = "The firm, Smith Bros. Ltd., said profits rose. Sales were $1.13bn.The margin fell.";
+    assert_eq!(
+        texts(t),
+        vec![
+            "The firm, Smith Bros. Ltd., said profits rose.",
+            "Sales were $1.13bn.",
+            "The margin fell."
+        ]
+    );
+}
+
+#[test]
+fn open_quotation_running_on_does_not_swallow_the_next() {
+    let t = "He said: \"Steven is above money. He is the future. \"We will not sell him.\" On Monday he left.";
+    assert_eq!(
+        texts(t),
+        vec![
+            "He said: \"Steven is above money.",
+            "He is the future.",
+            "\"We will not sell him.\"",
+            "On Monday he left."
+        ]
+    );
+}
