@@ -257,8 +257,9 @@ pub(crate) fn is_initialism(word: &str) -> bool {
         })
 }
 
-/// Whether the text in `s..e` reads like a heading or a list line: at most
-/// three words, or every longer word capitalised ("Putter King Trophy").
+/// Whether the line `s..e` reads like a heading or a list line: at most two
+/// words ("features", "contact manager"), or every word of four letters or
+/// more capitalised ("Putter King Scavenger Hunt Trophy").
 pub(crate) fn heading_like(text: &str, s: usize, e: usize) -> bool {
     let line = &text[s..e];
     let mut words = 0;
@@ -269,11 +270,11 @@ pub(crate) fn heading_like(text: &str, s: usize, e: usize) -> bool {
         if first.is_lowercase() && w.len() > 3 {
             title_case = false;
         }
-        if words > 3 && !title_case {
+        if words > 2 && !title_case {
             return false;
         }
     }
-    words > 0 && (words <= 3 || title_case)
+    words > 0 && (words <= 2 || title_case)
 }
 
 /// Whether the first words from `s` form a lone prepositional phrase ending at

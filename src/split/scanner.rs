@@ -334,7 +334,8 @@ impl<'a> Scanner<'a> {
             }
             j += 1;
         }
-        let line = self.line_start.max(self.seg_start);
+        let line_start = self.line_start;
+        let line = line_start.max(self.seg_start);
         self.line_start = j;
         if breaks >= 2 {
             // A blank line always ends the paragraph.
@@ -348,7 +349,10 @@ impl<'a> Scanner<'a> {
         }
         let ends = match rules::look(self.text, j) {
             Next::Upper { .. } | Next::Bullet | Next::Dash | Next::Opener { paren: false } => true,
-            _ => lists::line_starts_item(self.text, j) || rules::heading_like(self.text, line, i),
+            _ => {
+                lists::line_starts_item(self.text, j)
+                    || rules::heading_like(self.text, line_start, i)
+            }
         };
         if ends {
             self.cut(i);
