@@ -262,19 +262,23 @@ pub(crate) fn is_initialism(word: &str) -> bool {
 /// more capitalised ("Putter King Scavenger Hunt Trophy").
 pub(crate) fn heading_like(text: &str, s: usize, e: usize) -> bool {
     let line = &text[s..e];
-    let mut words = 0;
+    let (mut words, mut long_caps) = (0, 0);
     let mut title_case = true;
     for w in line.split_ascii_whitespace() {
         words += 1;
         let first = w.chars().next().unwrap_or(' ');
-        if first.is_lowercase() && w.len() > 3 {
-            title_case = false;
+        if w.len() > 3 {
+            if first.is_lowercase() {
+                title_case = false;
+            } else if first.is_uppercase() {
+                long_caps += 1;
+            }
         }
         if words > 2 && !title_case {
             return false;
         }
     }
-    words > 0 && (words <= 2 || title_case)
+    words > 0 && (words <= 2 || (title_case && long_caps >= 2))
 }
 
 /// Whether the first words from `s` form a lone prepositional phrase ending at

@@ -215,3 +215,17 @@ fn open_quotation_running_on_does_not_swallow_the_next() {
         ]
     );
 }
+
+#[test]
+fn short_lines_split_only_when_they_look_like_headings() {
+    let t = "It was a\ncold night. He left. The\ncat stayed.";
+    assert_eq!(
+        texts(t),
+        vec!["It was a\ncold night.", "He left.", "The\ncat stayed."]
+    );
+    let t = "features\ncontact manager\nevents, activities";
+    assert_eq!(
+        texts(t),
+        vec!["features", "contact manager", "events, activities"]
+    );
+}
