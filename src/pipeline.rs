@@ -111,7 +111,12 @@ fn cross_reference(
         let figures = quantity::extract(text);
         for (other, other_text) in tx.claim_candidates(&terms, article_id, CLAIM_CANDIDATES)? {
             let other_profile = Profile::new(&other_text, idf);
-            let cmp = xref::compare_quantities(&profile, &figures, &other_profile, &quantity::extract(&other_text));
+            let cmp = xref::compare_quantities(
+                &profile,
+                &figures,
+                &other_profile,
+                &quantity::extract(&other_text),
+            );
             let relation = match cmp.relation {
                 Relation::Same => LinkRelation::Same,
                 Relation::Related => LinkRelation::Related,

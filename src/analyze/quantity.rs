@@ -98,9 +98,9 @@ impl Ctx<'_> {
 
     /// True when the word at `i` starts with a capital letter as written.
     pub fn capitalized(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.is_word() && self.text[t.start..].starts_with(|c: char| c.is_uppercase())
-        })
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is_word() && self.text[t.start..].starts_with(|c: char| c.is_uppercase()))
     }
 
     /// True for an all-capitals word of two letters or more ("US", "UN").
@@ -225,8 +225,8 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     } else if core.form == Form::WordOne {
         return None;
     }
-    let qualifier = qualifier_before(c, start_tok)
-        .or_else(|| (core.form == Form::Vague).then(|| "at least".to_string()));
+    let qualifier =
+        qualifier_before(c, start_tok).or_else(|| (core.form == Form::Vague).then(|| "at least".to_string()));
     let (start, end) = (c.toks[start_tok].start, c.toks[end_tok].end);
     let q = Quantity {
         start,
@@ -383,11 +383,7 @@ fn date_around(c: &Ctx, i: usize, k: usize, core: &Core) -> Option<(f64, usize, 
         (month_at(k)?, i, k)
     };
     let mut value = month * 100.0 + day;
-    let y = if c.sym(end + 1, ',') {
-        end + 2
-    } else {
-        end + 1
-    };
+    let y = if c.sym(end + 1, ',') { end + 2 } else { end + 1 };
     if c.num(y) && c.toks[y].end - c.toks[y].start == 4 {
         value += decimal(c.toks[y].text(c.text)).0 * 10_000.0;
         end = y;

@@ -27,12 +27,38 @@ pub struct FactCheck {
 
 /// Field names, most specific first, for each part of a fact-check in flat
 /// records (JSON Lines, CSV).
-const CLAIM: &[&str] = &["claim", "claimReviewed", "claim_reviewed", "claimReview_claimReviewed", "text", "vclaim"];
-const VERDICT: &[&str] = &["verdict", "rating", "rating_alternateName", "textualRating", "label"];
-const REVIEWER: &[&str] = &["reviewer", "claimReview_author_name", "fact_checker", "site", "organisation", "organization"];
+const CLAIM: &[&str] = &[
+    "claim",
+    "claimReviewed",
+    "claim_reviewed",
+    "claimReview_claimReviewed",
+    "text",
+    "vclaim",
+];
+const VERDICT: &[&str] = &[
+    "verdict",
+    "rating",
+    "rating_alternateName",
+    "textualRating",
+    "label",
+];
+const REVIEWER: &[&str] = &[
+    "reviewer",
+    "claimReview_author_name",
+    "fact_checker",
+    "site",
+    "organisation",
+    "organization",
+];
 const CLAIMANT: &[&str] = &["claimant", "claim_author", "speaker", "creativeWork_author_name"];
 const URL: &[&str] = &["url", "review_url", "claimReview_url"];
-const DATE: &[&str] = &["date", "published", "review_date", "claimReview_datePublished", "datePublished"];
+const DATE: &[&str] = &[
+    "date",
+    "published",
+    "review_date",
+    "claimReview_datePublished",
+    "datePublished",
+];
 const TITLE: &[&str] = &["title", "extra_title", "headline", "name"];
 
 /// Parse a file's text by its extension ("json", "jsonl" or "csv"). Records
@@ -49,7 +75,9 @@ pub fn parse(text: &str, ext: &str, origin: &str) -> Result<(Vec<FactCheck>, Vec
     };
     match ext {
         "csv" => {
-            let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(text.as_bytes());
             let headers = reader.headers().map_err(|e| csv_error(e, origin))?.clone();
             for (i, record) in reader.records().enumerate() {
                 let record = record.map_err(|e| csv_error(e, origin))?;
@@ -70,7 +98,12 @@ pub fn parse(text: &str, ext: &str, origin: &str) -> Result<(Vec<FactCheck>, Vec
                     origin: origin.to_string(),
                     line: i + 1,
                     column: e.column(),
-                    message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+                    message: e
+                        .to_string()
+                        .split(" at line")
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
                 })?;
                 for (fc, _) in records(&value) {
                     take(fc, format!("{origin}:{}", i + 1));
@@ -82,7 +115,12 @@ pub fn parse(text: &str, ext: &str, origin: &str) -> Result<(Vec<FactCheck>, Vec
                 origin: origin.to_string(),
                 line: e.line(),
                 column: e.column(),
-                message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+                message: e
+                    .to_string()
+                    .split(" at line")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
             })?;
             for (fc, index) in records(&value) {
                 take(fc, format!("{origin}[{index}]"));
@@ -105,7 +143,11 @@ fn csv_error(e: csv::Error, origin: &str) -> IngestError {
 /// Every fact-check object in a JSON value: an object, an array, or `@graph`.
 fn records(value: &Value) -> Vec<(Option<FactCheck>, usize)> {
     match value {
-        Value::Array(items) => items.iter().enumerate().flat_map(|(i, v)| records(v).into_iter().map(move |(fc, _)| (fc, i))).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, v)| records(v).into_iter().map(move |(fc, _)| (fc, i)))
+            .collect(),
         Value::Object(obj) => {
             if let Some(graph) = obj.get("@graph") {
                 return records(graph)
@@ -113,7 +155,10 @@ fn records(value: &Value) -> Vec<(Option<FactCheck>, usize)> {
                     .filter(|(fc, _)| fc.is_some())
                     .collect();
             }
-            let is_review = obj.get("@type").and_then(Value::as_str).is_some_and(|t| t.eq_ignore_ascii_case("ClaimReview"));
+            let is_review = obj
+                .get("@type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.eq_ignore_ascii_case("ClaimReview"));
             vec![(if is_review { claim_review(obj) } else { flat(obj) }, 0)]
         }
         _ => vec![(None, 0)],

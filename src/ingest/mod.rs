@@ -4,8 +4,8 @@
 //! Formats live in their own files; this module picks one, reads the bytes,
 //! decodes them and walks directories. Nothing here touches the database.
 
-pub mod factchecks;
 mod decode;
+pub mod factchecks;
 mod json;
 mod markdown;
 mod text;

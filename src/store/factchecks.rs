@@ -120,7 +120,11 @@ impl Store {
                 relation: "checked".into(),
                 state: "suggested".into(),
                 score: r.get(1)?,
-                source: [verdict, reviewer, url].into_iter().flatten().collect::<Vec<_>>().join(" | "),
+                source: [verdict, reviewer, url]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" | "),
                 text: r.get(5)?,
             })
         })?;

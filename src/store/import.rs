@@ -31,7 +31,9 @@ impl Store {
     pub fn load_idf(&self) -> Result<Idf> {
         let n_docs: u32 = self
             .conn
-            .query_row("SELECT value FROM xref_meta WHERE key = 'n_docs'", [], |r| r.get(0))
+            .query_row("SELECT value FROM xref_meta WHERE key = 'n_docs'", [], |r| {
+                r.get(0)
+            })
             .optional()?
             .unwrap_or(0);
         let mut stmt = self.conn.prepare("SELECT term, df FROM xref_terms")?;
@@ -108,14 +110,26 @@ impl ImportTx<'_> {
         )?;
         let mut ids = Vec::with_capacity(article.claims.len());
         for c in &article.claims {
-            insert.execute(params![article_id, c.paragraph, c.position, c.start, c.end, c.text])?;
+            insert.execute(params![
+                article_id,
+                c.paragraph,
+                c.position,
+                c.start,
+                c.end,
+                c.text
+            ])?;
             ids.push(self.tx.last_insert_rowid());
         }
         Ok((article_id, ids))
     }
 
     /// Claims of other articles sharing words with `terms`, best BM25 first.
-    pub fn claim_candidates(&self, terms: &[String], article_id: i64, k: usize) -> Result<Vec<(i64, String)>> {
+    pub fn claim_candidates(
+        &self,
+        terms: &[String],
+        article_id: i64,
+        k: usize,
+    ) -> Result<Vec<(i64, String)>> {
         let mut found = candidates(
             &self.tx,
             "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
@@ -156,13 +170,23 @@ impl ImportTx<'_> {
                 "INSERT INTO claim_links (claim_a, claim_b, relation, state, score, created_at)
                  VALUES (?1, ?2, ?3, 'suggested', ?4, ?5) ON CONFLICT DO NOTHING",
             )?
-            .execute(params![a.min(b), a.max(b), relation.as_str(), score.clamp(0.0, 1.0), self.now])?;
+            .execute(params![
+                a.min(b),
+                a.max(b),
+                relation.as_str(),
+                score.clamp(0.0, 1.0),
+                self.now
+            ])?;
         Ok(())
     }
 
     /// Record a figure that differs between claims `a` (holding `diff.a`) and `b`.
     pub fn add_conflict(&self, a: i64, b: i64, diff: &Difference, score: f64) -> Result<()> {
-        let (lo, hi) = if a < b { (&diff.a, &diff.b) } else { (&diff.b, &diff.a) };
+        let (lo, hi) = if a < b {
+            (&diff.a, &diff.b)
+        } else {
+            (&diff.b, &diff.a)
+        };
         let kind = serde_json::to_value(diff.a.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))

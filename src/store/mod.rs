@@ -8,9 +8,9 @@
 
 mod articles;
 mod claims;
-mod migrate;
 mod factchecks;
 mod import;
+mod migrate;
 mod reviews;
 mod xref;
 
@@ -22,8 +22,8 @@ use thiserror::Error;
 
 pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
 pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
-pub use import::ImportTx;
 pub use factchecks::{FactCheckRow, ImportedFactChecks};
+pub use import::ImportTx;
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
 pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
 

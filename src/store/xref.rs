@@ -238,7 +238,15 @@ impl Store {
             "INSERT INTO link_events (claim_a, claim_b, relation, state, reviewer, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![a, b, relation.as_str(), state.as_str(), reviewer, note, now_rfc3339()])?;
+        .execute(params![
+            a,
+            b,
+            relation.as_str(),
+            state.as_str(),
+            reviewer,
+            note,
+            now_rfc3339()
+        ])?;
         tx.commit()?;
         Ok(relation)
     }
