@@ -12,7 +12,7 @@
 //! noun they rank as unit ("fourth quarter" is 4, "quarter").
 
 use super::lexicon as lx;
-use super::tokens::{Tok, TokKind, tokenize};
+use super::tokens::{Ctx, TokKind, tokenize};
 use serde::Serialize;
 
 /// What a number measures.
@@ -58,58 +58,7 @@ pub struct Quantity {
 pub fn extract(text: &str) -> Vec<Quantity> {
     let toks = tokenize(text);
     let lower = text.to_ascii_lowercase();
-    extract_tokens(&Ctx {
-        text,
-        lower: &lower,
-        toks: &toks,
-    })
-}
-
-/// A claim's text, its ASCII-lowercased twin (same byte offsets) and tokens.
-pub(crate) struct Ctx<'a> {
-    pub text: &'a str,
-    pub lower: &'a str,
-    pub toks: &'a [Tok],
-}
-
-impl Ctx<'_> {
-    /// The lowercased word at token `i`, or "" when it is not a word.
-    pub fn word(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) if t.is_word() => &self.lower[t.start..t.end],
-            _ => "",
-        }
-    }
-
-    /// True when token `i` is the symbol `c`.
-    pub fn sym(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_sym(c))
-    }
-
-    /// True when token `i` is a number.
-    pub fn num(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
-    }
-
-    /// True when token `i` exists and touches the token before it.
-    pub fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued)
-    }
-
-    /// True when the word at `i` starts with a capital letter as written.
-    pub fn capitalized(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.is_word() && self.text[t.start..].starts_with(|c: char| c.is_uppercase())
-        })
-    }
-
-    /// True for an all-capitals word of two letters or more ("US", "UN").
-    pub fn acronym(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            let s = t.text(self.text);
-            t.is_word() && s.len() >= 2 && s.chars().all(|c| c.is_uppercase())
-        })
-    }
+    extract_tokens(&Ctx::new(text, &lower, &toks))
 }
 
 /// Quantities over already tokenized text, so the analysis tokenizes once.

@@ -2,7 +2,8 @@
 //! thousand", "twenty-first", "hundreds of thousands".
 
 use super::lexicon as lx;
-use super::quantity::{Core, Ctx, Form};
+use super::quantity::{Core, Form};
+use super::tokens::Ctx;
 
 /// The number spelled out in words from token `j`, if one starts there.
 pub(crate) fn word_core(c: &Ctx, j: usize) -> Option<Core> {
