@@ -226,15 +226,32 @@ fn speaker_left(c: &Ctx, k: usize) -> Option<String> {
     ) {
         return None;
     }
+    if c.sym(e, ')') {
+        // "The British Chambers of Commerce (BCC) said": step over the bracket.
+        e = (e.saturating_sub(8)..e)
+            .rev()
+            .find(|&q| c.sym(q, '('))?
+            .checked_sub(1)?;
+    }
     if c.sym(e, ',') {
         let open = (e.saturating_sub(14)..e).rev().find(|&q| c.sym(q, ','))?;
-        return speaker_phrase(c, open.checked_sub(1)?, true);
+        return speaker_phrase(c, open.checked_sub(1)?, true).map(|(s, _)| s);
     }
-    speaker_phrase(c, e, false)
+    let (phrase, b) = speaker_phrase(c, e, false)?;
+    // An appositive left unclosed: "Howard Archer, economist at Global Insight said".
+    if b >= 2
+        && c.sym(b - 1, ',')
+        && !c.capitalized(b)
+        && let Some((name, _)) = speaker_phrase(c, b - 2, true)
+    {
+        return Some(name);
+    }
+    Some(phrase)
 }
 
 /// The noun phrase ending at token `e`, read leftwards to a clause boundary.
-fn speaker_phrase(c: &Ctx, e: usize, named_only: bool) -> Option<String> {
+/// Returns the phrase and the token it starts at.
+fn speaker_phrase(c: &Ctx, e: usize, named_only: bool) -> Option<(String, usize)> {
     if !c.toks[e].is_word() {
         return None;
     }
@@ -268,7 +285,7 @@ fn speaker_phrase(c: &Ctx, e: usize, named_only: bool) -> Option<String> {
     if is_pronoun(head) && b != e {
         return None;
     }
-    Some(tidy(c, b, e))
+    Some((tidy(c, b, e), b))
 }
 
 /// The noun phrase starting at `s` and running to a comma or the end: the
@@ -302,7 +319,7 @@ fn phrase_right(c: &Ctx, s: usize) -> Option<String> {
 /// a surname alone ("Secretary Austin"), anything else as written.
 fn tidy(c: &Ctx, b: usize, e: usize) -> String {
     let span = |from: usize| c.text[c.toks[from].start..c.toks[e].end].to_string();
-    let Some(t) = (b..=e).rev().find(|&k| is_title(c.word(k))) else {
+    let Some(t) = (b..e).rev().find(|&k| is_title(c.word(k))) else {
         return span(b);
     };
     let names = (t + 1..=e).filter(|&k| c.toks[k].is_word()).count();

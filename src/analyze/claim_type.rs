@@ -22,6 +22,8 @@ pub(crate) struct Cues {
     pub causal: bool,
     pub legal: bool,
     pub first_person: bool,
+    /// "I" or "my" as the one the sentence is about, unlike "believe me".
+    pub first_person_subject: bool,
     pub first_person_plural: bool,
     pub second_person: bool,
     pub past: bool,
@@ -46,7 +48,11 @@ pub(crate) fn cues(c: &Ctx) -> Cues {
         q.words += 1;
         let next = c.word(k + 1);
         match w {
-            "i" | "me" | "my" | "i'm" | "i've" | "i'd" | "i'll" | "myself" => q.first_person = true,
+            "i" | "my" | "i've" | "i'd" => {
+                q.first_person = true;
+                q.first_person_subject = true;
+            }
+            "me" | "i'm" | "i'll" | "myself" => q.first_person = true,
             "we" | "our" | "we're" | "we've" | "ours" | "ourselves" => q.first_person_plural = true,
             "you" | "your" | "you're" | "yourself" => q.second_person = true,
             "was" | "were" | "had" | "did" | "ago" => q.past = true,
@@ -140,7 +146,7 @@ pub(crate) fn classify(cues: &Cues, quantities: &[Quantity]) -> ClaimType {
     if cues.legal {
         return ClaimType::LawOrRule;
     }
-    if cues.first_person && cues.past {
+    if cues.first_person_subject && cues.past {
         return ClaimType::PersonalExperience;
     }
     ClaimType::OtherClaim

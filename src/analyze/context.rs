@@ -39,14 +39,19 @@ impl People {
         self.last_speaker = Some(full.to_string());
     }
 
-    /// The full name behind a speaker phrase, if the article gave one.
-    pub fn resolve(&self, speaker: &str) -> Option<String> {
-        if matches!(speaker.to_ascii_lowercase().as_str(), "he" | "she") {
-            return self
-                .last_speaker
-                .clone()
-                .or_else(|| self.full_names.last().cloned());
+    /// Who "he" or "she" most likely is: the last named speaker, else the
+    /// last person named in full by an earlier claim.
+    pub fn pronoun(&self, speaker: &str) -> Option<String> {
+        if !matches!(speaker.to_ascii_lowercase().as_str(), "he" | "she") {
+            return None;
         }
+        self.last_speaker
+            .clone()
+            .or_else(|| self.full_names.last().cloned())
+    }
+
+    /// The full name behind a named speaker phrase, if the article gave one.
+    pub fn resolve(&self, speaker: &str) -> Option<String> {
         if !speaker.starts_with(|c: char| c.is_uppercase()) {
             return None;
         }
@@ -59,8 +64,14 @@ impl People {
                 .rev()
                 .find(|full| full.split_whitespace().last() == Some(surname))
                 .cloned(),
-            _ if words.len() == speaker.split_whitespace().count() => Some(speaker.to_string()),
-            _ => None,
+            // A full name counts only when it names a person seen as one, so an
+            // organisation speaking ("Iraqi Foreign Ministry") gets no full name.
+            _ => self
+                .full_names
+                .iter()
+                .rev()
+                .find(|full| *full == speaker)
+                .cloned(),
         }
     }
 }

@@ -8,114 +8,31 @@ use super::tokens::Ctx;
 use super::{Entity, EntityKind, lexicon as lx};
 
 /// Words that introduce a person: "Secretary Austin", "President George W. Bush".
+const TITLES: &str = "\
+    president secretary minister mr mrs ms dr senator sen governor gov general gen chancellor \
+    spokesman spokeswoman spokesperson ambassador chairman chief judge prince king queen pope \
+    congressman congresswoman representative rep mayor sir lord professor prof commander \
+    colonel captain admiral director premier vice deputy leader ";
+
+/// True for a lowercased title word.
 pub(crate) fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "president"
-            | "secretary"
-            | "minister"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "senator"
-            | "sen"
-            | "governor"
-            | "gov"
-            | "general"
-            | "gen"
-            | "chancellor"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "ambassador"
-            | "chairman"
-            | "chief"
-            | "judge"
-            | "prince"
-            | "king"
-            | "queen"
-            | "pope"
-            | "congressman"
-            | "congresswoman"
-            | "representative"
-            | "rep"
-            | "mayor"
-            | "sir"
-            | "lord"
-            | "professor"
-            | "prof"
-            | "commander"
-            | "colonel"
-            | "captain"
-            | "admiral"
-            | "director"
-            | "premier"
-            | "vice"
-            | "deputy"
-            | "leader"
-    )
+    TITLES.split_ascii_whitespace().any(|t| t == w)
 }
 
 /// Words that make a capitalized run an organisation.
+const ORG_WORDS: &str = "\
+    pentagon ministry department commission council party bank group inc corp ltd plc \
+    university committee agency association union court congress parliament senate army navy \
+    forces company media news state office administration government institute foundation \
+    federation league club airlines motors network times post reserve board authority service \
+    nations organisation organization corporation democrats republicans labour conservatives \
+    white forum securities capital partners holdings trust fund centre center systems \
+    technologies international global airways energy telecom communications records studios \
+    pictures fc rovers athletic police insight chambers bbc microsoft google apple ";
+
+/// True for a lowercased word that marks an organisation.
 fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "pentagon"
-            | "ministry"
-            | "department"
-            | "commission"
-            | "council"
-            | "party"
-            | "bank"
-            | "group"
-            | "inc"
-            | "corp"
-            | "ltd"
-            | "plc"
-            | "university"
-            | "committee"
-            | "agency"
-            | "association"
-            | "union"
-            | "court"
-            | "congress"
-            | "parliament"
-            | "senate"
-            | "army"
-            | "navy"
-            | "forces"
-            | "company"
-            | "media"
-            | "news"
-            | "state"
-            | "office"
-            | "administration"
-            | "government"
-            | "institute"
-            | "foundation"
-            | "federation"
-            | "league"
-            | "club"
-            | "airlines"
-            | "motors"
-            | "network"
-            | "times"
-            | "post"
-            | "reserve"
-            | "board"
-            | "authority"
-            | "service"
-            | "nations"
-            | "organisation"
-            | "organization"
-            | "corporation"
-            | "democrats"
-            | "republicans"
-            | "labour"
-            | "conservatives"
-            | "white"
-    )
+    ORG_WORDS.split_ascii_whitespace().any(|t| t == w)
 }
 
 /// A small gazetteer: countries and places common in news and debates.
@@ -288,9 +205,26 @@ fn common_opener(w: &str) -> bool {
         )
 }
 
+/// True for a title-cased headline, where capitals stop meaning names.
+fn headline(c: &Ctx) -> bool {
+    let words = c.toks.iter().filter(|t| t.is_word()).count();
+    let caps = (0..c.toks.len()).filter(|&k| c.capitalized(k)).count();
+    words >= 5 && caps * 10 > words * 6
+}
+
 /// Every entity in the claim, in order, as byte spans.
 pub(crate) fn extract(c: &Ctx) -> Vec<Entity> {
     let mut out = Vec::new();
+    if headline(c) {
+        // Keep only what the gazetteer and keywords vouch for.
+        for k in 0..c.toks.len() {
+            let w = c.word(k);
+            if c.capitalized(k) && (is_place(w) || c.acronym(k) || is_org_word(w)) {
+                out.extend(classify(c, k, k, None));
+            }
+        }
+        return out;
+    }
     let mut i = 0;
     while i < c.toks.len() {
         if !name_word(c, i) {
@@ -328,7 +262,8 @@ pub(crate) fn extract(c: &Ctx) -> Vec<Entity> {
 /// place "US" and the person "Lloyd Austin"; "Secretary Austin" stays whole
 /// because the surname alone would lose who is meant.
 fn split_titles(c: &Ctx, start: usize, end: usize, out: &mut Vec<Entity>) {
-    let title = (start..=end).rev().find(|&k| is_title(c.word(k)));
+    // A title is followed by the name it introduces: "King" ending a run is a surname.
+    let title = (start..end).rev().find(|&k| is_title(c.word(k)));
     let Some(t) = title else {
         out.extend(classify(c, start, end, None));
         return;
@@ -369,7 +304,8 @@ fn classify(c: &Ctx, mut start: usize, end: usize, kind: Option<EntityKind>) -> 
     let n = words.iter().filter(|w| !w.is_empty()).count();
     let first = words[0];
     let sentence_start = start == 0 || c.sym(start - 1, '"') || c.sym(start - 1, '\u{201c}');
-    if n == 1 && sentence_start && common_opener(first) && !is_place(first) {
+    let not_a_name = common_opener(first) || first.contains('\'') || first.ends_with("ing");
+    if n == 1 && sentence_start && not_a_name && !is_place(first) {
         return None;
     }
     // A lone capitalized adjective of nationality qualifies what follows.
@@ -392,7 +328,10 @@ fn classify(c: &Ctx, mut start: usize, end: usize, kind: Option<EntityKind>) -> 
             EntityKind::Organisation
         } else if words.iter().all(|w| w.is_empty() || is_place(w)) {
             EntityKind::Place
-        } else if c.acronym(start) && n == 1 {
+        } else if (c.acronym(start) && n == 1)
+            || (start > 0 && matches!(c.word(start - 1), "at" | "from") && n >= 2)
+        {
+            // Acronyms, and names after "at"/"from" (an employer, a source).
             EntityKind::Organisation
         } else if (2..=4).contains(&n) {
             EntityKind::Person

@@ -193,11 +193,21 @@ pub fn analyze_article(claims: &[&str]) -> Vec<Analysis> {
         .map(|claim| {
             with_parts(claim, |p| {
                 let checkworthiness = weights.score(&features::extract(&p));
-                people.note_entities(&p.entities);
                 let speaker = p.attribution.speaker;
-                let speaker_full = speaker.as_deref().and_then(|s| people.resolve(s));
-                if let Some(full) = &speaker_full {
-                    people.note_speaker(full);
+                // "he" means someone named before this claim, never in it.
+                let pronoun = speaker.as_deref().and_then(|s| people.pronoun(s));
+                people.note_entities(&p.entities);
+                let speaker_full =
+                    pronoun.or_else(|| speaker.as_deref().and_then(|s| people.resolve(s)));
+                let named = speaker
+                    .as_deref()
+                    .filter(|s| s.starts_with(char::is_uppercase));
+                if let Some(who) = speaker_full
+                    .as_deref()
+                    .or(named)
+                    .filter(|_| pronoun_free(&speaker))
+                {
+                    people.note_speaker(who);
                 }
                 Analysis {
                     checkworthiness,
@@ -215,6 +225,14 @@ pub fn analyze_article(claims: &[&str]) -> Vec<Analysis> {
 }
 
 mod context;
+
+/// True unless the speaker is a bare pronoun, which names no one new.
+fn pronoun_free(speaker: &Option<String>) -> bool {
+    !matches!(
+        speaker.as_deref().map(str::to_ascii_lowercase).as_deref(),
+        Some("he" | "she" | "they" | "we" | "i")
+    )
+}
 
 #[cfg(test)]
 mod tests;

@@ -179,3 +179,38 @@ fn builtin_weights_round_trip_through_tsv() {
     let f = model_features(SEED_ATTACKS);
     assert!((w.score(&f) - again.score(&f)).abs() < 1e-3);
 }
+
+mod invariants {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn spans_are_in_bounds_and_score_is_a_probability(s in "\\PC{0,120}") {
+            let a = analyze(&s);
+            prop_assert!((0.0..=1.0).contains(&a.checkworthiness));
+            for q in &a.quantities {
+                prop_assert!(q.start < q.end && q.end <= s.len());
+                prop_assert_eq!(&s[q.start..q.end], q.text.as_str());
+            }
+            for e in &a.entities {
+                prop_assert!(e.start < e.end && e.end <= s.len());
+                prop_assert_eq!(&s[e.start..e.end], e.text.as_str());
+            }
+        }
+
+        #[test]
+        fn article_analysis_matches_claim_count(
+            claims in proptest::collection::vec("[A-Za-z0-9$%., \"']{0,60}", 0..6)
+        ) {
+            let refs: Vec<&str> = claims.iter().map(String::as_str).collect();
+            let out = analyze_article(&refs);
+            prop_assert_eq!(out.len(), claims.len());
+            for (a, c) in out.iter().zip(&refs) {
+                let alone = analyze(c);
+                prop_assert_eq!(a.checkworthiness, alone.checkworthiness);
+                prop_assert_eq!(a.claim_type, alone.claim_type);
+            }
+        }
+    }
+}
