@@ -4,23 +4,27 @@
 //! Rules rather than a model: a reviewer can see why "Pentagon" is an
 //! organisation, and the pass costs one walk over the tokens.
 
+use super::lexicon::{self as lx, WordSet};
 use super::tokens::Ctx;
-use super::{Entity, EntityKind, lexicon as lx};
+use super::{Entity, EntityKind};
 
 /// Words that introduce a person: "Secretary Austin", "President George W. Bush".
-const TITLES: &str = "\
+static TITLES: WordSet = WordSet::new(
+    "\
     president secretary minister mr mrs ms dr senator sen governor gov general gen chancellor \
     spokesman spokeswoman spokesperson ambassador chairman chief judge prince king queen pope \
     congressman congresswoman representative rep mayor sir lord professor prof commander \
-    colonel captain admiral director premier vice deputy leader ";
+    colonel captain admiral director premier vice deputy leader ",
+);
 
 /// True for a lowercased title word.
 pub(crate) fn is_title(w: &str) -> bool {
-    TITLES.split_ascii_whitespace().any(|t| t == w)
+    TITLES.contains(w)
 }
 
 /// Words that make a capitalized run an organisation.
-const ORG_WORDS: &str = "\
+static ORG_WORDS: WordSet = WordSet::new(
+    "\
     pentagon ministry department commission council party bank group inc corp ltd plc \
     university committee agency association union court congress parliament senate army navy \
     forces company media news state office administration government institute foundation \
@@ -28,132 +32,30 @@ const ORG_WORDS: &str = "\
     nations organisation organization corporation democrats republicans labour conservatives \
     white forum securities capital partners holdings trust fund centre center systems \
     technologies international global airways energy telecom communications records studios \
-    pictures fc rovers athletic police insight chambers bbc microsoft google apple ";
+    pictures fc rovers athletic police insight chambers bbc microsoft google apple ",
+);
 
 /// True for a lowercased word that marks an organisation.
 fn is_org_word(w: &str) -> bool {
-    ORG_WORDS.split_ascii_whitespace().any(|t| t == w)
+    ORG_WORDS.contains(w)
 }
 
 /// A small gazetteer: countries and places common in news and debates.
 fn is_place(w: &str) -> bool {
-    const PLACES: &[&str] = &[
-        "us",
-        "usa",
-        "uk",
-        "america",
-        "britain",
-        "england",
-        "scotland",
-        "wales",
-        "ireland",
-        "france",
-        "germany",
-        "italy",
-        "spain",
-        "russia",
-        "china",
-        "japan",
-        "india",
-        "pakistan",
-        "iraq",
-        "iran",
-        "syria",
-        "israel",
-        "gaza",
-        "afghanistan",
-        "egypt",
-        "libya",
-        "lebanon",
-        "jordan",
-        "turkey",
-        "ukraine",
-        "mexico",
-        "canada",
-        "brazil",
-        "australia",
-        "korea",
-        "vietnam",
-        "cuba",
-        "europe",
-        "africa",
-        "asia",
-        "baghdad",
-        "washington",
-        "london",
-        "paris",
-        "moscow",
-        "beijing",
-        "tokyo",
-        "berlin",
-        "brussels",
-        "york",
-        "california",
-        "texas",
-        "florida",
-        "ohio",
-        "iowa",
-        "virginia",
-        "pennsylvania",
-        "michigan",
-        "wisconsin",
-        "arizona",
-        "nevada",
-        "colorado",
-        "georgia",
-        "carolina",
-        "illinois",
-        "chicago",
-        "boston",
-        "dubai",
-        "indonesia",
-        "malaysia",
-        "nigeria",
-        "kenya",
-        "sudan",
-        "somalia",
-        "yemen",
-        "saudi",
-        "arabia",
-        "kuwait",
-        "qatar",
-        "jerusalem",
-        "kabul",
-        "tehran",
-        "damascus",
-        "venezuela",
-        "argentina",
-        "chile",
-        "colombia",
-        "poland",
-        "sweden",
-        "norway",
-        "denmark",
-        "netherlands",
-        "belgium",
-        "switzerland",
-        "austria",
-        "greece",
-        "portugal",
-        "thailand",
-        "philippines",
-        "singapore",
-        "taiwan",
-        "hong",
-        "kong",
-        "scandinavia",
-        "uae",
-        "united",
-        "states",
-        "kingdom",
-        "new",
-        "south",
-        "north",
-        "east",
-        "west",
-        "middle",
-    ];
-    PLACES.contains(&w)
+    static PLACES: WordSet = WordSet::new(
+        "\
+    us usa uk america britain england scotland wales ireland france germany italy spain russia \
+    china japan india pakistan iraq iran syria israel gaza afghanistan egypt libya lebanon \
+    jordan turkey ukraine mexico canada brazil australia korea vietnam cuba europe africa asia \
+    baghdad washington london paris moscow beijing tokyo berlin brussels york california texas \
+    florida ohio iowa virginia pennsylvania michigan wisconsin arizona nevada colorado georgia \
+    carolina illinois chicago boston dubai indonesia malaysia nigeria kenya sudan somalia \
+    yemen saudi arabia kuwait qatar jerusalem kabul tehran damascus venezuela argentina chile \
+    colombia poland sweden norway denmark netherlands belgium switzerland austria greece \
+    portugal thailand philippines singapore taiwan hong kong scandinavia uae united states \
+    kingdom new south north east west middle ",
+    );
+    PLACES.contains(w)
 }
 
 /// A capitalized word that can start or continue a name.

@@ -1,7 +1,36 @@
 //! Word lists the analysis passes share: number words, units, function words.
 //!
 //! Every lookup takes a lowercased word. Lists are small slices scanned
-//! linearly: at these sizes that beats hashing and keeps the tables readable.
+//! linearly, except the long ones, kept in [`WordSet`]s.
+
+use std::sync::OnceLock;
+
+/// A set of words written as one space-separated string, sorted on first
+/// use so lookups are a binary search: these run for nearly every token.
+pub struct WordSet {
+    words: &'static str,
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over the whitespace-separated words of `words`.
+    pub const fn new(words: &'static str) -> Self {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// True when `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v: Vec<&str> = self.words.split_ascii_whitespace().collect();
+            v.sort_unstable();
+            v
+        });
+        sorted.binary_search(&w).is_ok()
+    }
+}
 
 /// The value of a cardinal number word below a hundred: "seven" is 7.
 pub fn small_number(w: &str) -> Option<f64> {
@@ -226,7 +255,8 @@ pub const QUALIFIERS: &[&str] = &[
 ];
 
 /// Function words: never a counted noun, and the end of a noun phrase.
-const FUNCTION_WORDS: &str = "\
+static FUNCTION_WORDS: WordSet = WordSet::new(
+    "\
     a an the of in on at to for from by with and or but than as is are was were be been being \
     has have had will would could should may might can must do does did that which who whom \
     whose this these those it its they their them he she his her we our you your i my me us \
@@ -234,11 +264,12 @@ const FUNCTION_WORDS: &str = "\
     only just so if when while where because said says according ago earlier later up down out \
     off last next there here then what all both such other another between among against \
     through until within without across toward towards around nearly almost again yet still \
-    now ever even very too whether back away ";
+    now ever even very too whether back away ",
+);
 
 /// True for a function word (lowercased): "the", "of", "said", "since".
 pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.split_ascii_whitespace().any(|f| f == w)
+    FUNCTION_WORDS.contains(w)
 }
 
 /// A plural noun made singular where the rule is easy: "troops" is "troop",
