@@ -147,8 +147,9 @@ pub fn ordinal_word(w: &str) -> Option<f64> {
 /// A currency word after a number, as an ISO code and a factor: "pence" is GBP / 100.
 pub fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     let v = match w {
-        "dollar" | "dollars" => ("USD", 1.0),
-        "cent" | "cents" => ("USD", 0.01),
+        // Reuters writes "dlrs" and "cts".
+        "dollar" | "dollars" | "dlr" | "dlrs" => ("USD", 1.0),
+        "cent" | "cents" | "ct" | "cts" => ("USD", 0.01),
         "pound" | "pounds" | "sterling" => ("GBP", 1.0),
         "pence" | "p" => ("GBP", 0.01),
         "euro" | "euros" => ("EUR", 1.0),
@@ -264,7 +265,7 @@ static FUNCTION_WORDS: WordSet = WordSet::new(
     only just so if when while where because said says according ago earlier later up down out \
     off last next there here then what all both such other another between among against \
     through until within without across toward towards around nearly almost again yet still \
-    now ever even very too whether back away ",
+    now ever even very too whether back away vs versus ",
 );
 
 /// True for a function word (lowercased): "the", "of", "said", "since".

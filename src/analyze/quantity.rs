@@ -137,7 +137,8 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     } else if core.form == Form::Decade {
         kind = QuantityKind::Year;
         unit = Some("decade".into());
-    } else if c.sym(u, '%') || w == "percent" || w == "pc" || (w == "per" && w2 == "cent") {
+    } else if c.sym(u, '%') || matches!(w, "percent" | "pc" | "pct") || (w == "per" && w2 == "cent")
+    {
         kind = QuantityKind::Percentage;
         unit = Some("%".into());
         end_tok = if w == "per" { u + 1 } else { u };
@@ -155,7 +156,7 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
         unit = Some(code.into());
         core.den /= factor;
         end_tok = u + 1;
-    } else if let Some((name, factor)) = lx::duration_word(w) {
+    } else if let Some((name, factor)) = lx::duration_word(w).filter(|_| !c.capitalized(u)) {
         kind = QuantityKind::Duration;
         unit = Some(name.into());
         core.num *= factor;
@@ -321,7 +322,7 @@ fn date_around(c: &Ctx, i: usize, k: usize, core: &Core) -> Option<(f64, usize, 
         return None;
     }
     let month_at = |m: usize| {
-        c.capitalized(m)
+        (c.capitalized(m) && !c.acronym(m))
             .then(|| lx::month(c.word(m)))
             .flatten()
             .map(f64::from)
@@ -372,10 +373,15 @@ pub(crate) fn noun_phrase(c: &Ctx, k: usize, max: usize) -> Option<usize> {
         let modifier = n > 0 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
         // A possessive qualifies the noun after it: "one another's share prices".
         let possessive = w.contains(['\'', '\u{2019}']);
+        // Capitals ("285 UP" in a price table, "US" in "70 US troops") can
+        // qualify the noun but never are the counted noun.
+        let code = c.acronym(p + n) && !lx::looks_plural(w);
         if w.is_empty() || function || is_month || numeric || modifier || possessive {
             break;
         }
-        head = Some(p + n);
+        if !code {
+            head = Some(p + n);
+        }
         if lx::looks_plural(w) && !c.acronym(p + n) {
             break;
         }

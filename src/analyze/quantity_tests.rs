@@ -197,3 +197,25 @@ fn names_with_numbers_and_foreign_dollars() {
     let aud = one("Qantas made savings of A$245m.");
     assert_eq!((aud.value, aud.unit.as_deref()), (2.45e8, Some("AUD")));
 }
+
+#[test]
+fn reuters_abbreviations() {
+    let s = "Metromail reported earnings of 2.4 mln dlrs, or 25 cts a share, versus three mln dlrs, and it rose 8.3 pct.";
+    let got = summary(s);
+    let values: Vec<(f64, Option<&str>)> = got.iter().map(|q| (q.1, q.2.as_deref())).collect();
+    assert_eq!(
+        values,
+        [
+            (2.4e6, Some("USD")),
+            (0.25, Some("USD")),
+            (3e6, Some("USD")),
+            (8.3, Some("%"))
+        ]
+    );
+    let table = summary("Net loss 536,000 vs profit 166,000 WHEAT MAY7 285 UP 1 DEC7");
+    assert_eq!(table[0].2, None, "{table:?}");
+    assert!(
+        table.iter().all(|q| q.3 == QuantityKind::Count),
+        "{table:?}"
+    );
+}

@@ -214,3 +214,54 @@ mod invariants {
         }
     }
 }
+
+#[test]
+fn bbc_attribution_patterns() {
+    let cases = [
+        (
+            "Howard Archer, economist at Global Insight said the MPC \"may well consider that the balance of risks to the growth and inflation outlook have moved from the downside to the upside\".",
+            "Howard Archer",
+            "said",
+        ),
+        (
+            "The British Chambers of Commerce (BCC) said it was \"concerned by the clamour in some quarters\" for early interest rate increases.",
+            "British Chambers of Commerce",
+            "said",
+        ),
+        (
+            "Bank of England governor Mervyn King has recently warned against placing too much weight on one month's economic data.",
+            "Mervyn King",
+            "warned",
+        ),
+        (
+            "This ability to personalise games and in-game characters would be key in the future, said Mr Allard.",
+            "Mr Allard",
+            "said",
+        ),
+    ];
+    for (s, speaker, cue) in cases {
+        let a = analyze(s);
+        assert_eq!(a.speaker.as_deref(), Some(speaker), "{s}");
+        assert_eq!(a.cue.as_deref(), Some(cue), "{s}");
+    }
+    let king = analyze(cases[2].0);
+    assert!(
+        king.entities
+            .iter()
+            .any(|e| e.text == "Bank of England" && e.kind == EntityKind::Organisation)
+    );
+    assert!(
+        king.entities
+            .iter()
+            .any(|e| e.text == "Mervyn King" && e.kind == EntityKind::Person)
+    );
+}
+
+#[test]
+fn headline_capitals_are_not_people() {
+    let a = analyze(
+        "US Defense Secretary Considers Reducing Military Presence in Iraq amid Talks of Bilateral Security Partnership",
+    );
+    let texts: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts, ["US", "Iraq"]);
+}
