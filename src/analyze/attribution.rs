@@ -12,8 +12,11 @@ use super::tokens::{Ctx, TokKind};
 /// What the attribution pass found in one claim.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Attribution {
+    /// The speaker phrase, tidied: "Lloyd Austin", "Secretary Austin", "he".
     pub speaker: Option<String>,
+    /// The cue as written: "highlighted", "according to".
     pub cue: Option<String>,
+    /// Quotation marks around the claim or part of it.
     pub direct_quote: bool,
 }
 

@@ -13,25 +13,43 @@ use super::tokens::{Ctx, TokKind};
 /// Cue-word evidence the rules and the check-worthiness model both use.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Cues {
+    /// Ends in a question mark.
     pub question: bool,
+    /// Only a bracketed direction: "(APPLAUSE)".
     pub stage_direction: bool,
+    /// Opens with thanks or a greeting.
     pub greeting: bool,
+    /// Urges the listener: "Let's", "We must".
     pub exhortation: bool,
+    /// "I think", "we believe" and the like.
     pub opinion: bool,
+    /// Future tense or a forecast.
     pub future: bool,
+    /// Says one thing causes or leads to another.
     pub causal: bool,
+    /// Mentions laws, bans or what is required or allowed.
     pub legal: bool,
+    /// Any first person singular word.
     pub first_person: bool,
     /// "I" or "my" as the one the sentence is about, unlike "believe me".
     pub first_person_subject: bool,
+    /// "we", "our".
     pub first_person_plural: bool,
+    /// "you", "your".
     pub second_person: bool,
+    /// A past-tense auxiliary or "ago".
     pub past: bool,
+    /// could, would, should, might, may, must, can.
     pub modal: bool,
+    /// not, never, no, nobody, nothing.
     pub negation: bool,
+    /// perhaps, maybe, probably, likely.
     pub hedge: bool,
+    /// more, fewer, highest, than, record.
     pub comparative: bool,
+    /// Verbs and nouns of change: rose, fell, doubled, growth.
     pub change: bool,
+    /// Number of word tokens.
     pub words: usize,
 }
 

@@ -140,11 +140,17 @@ pub enum EntityKind {
 
 /// Everything the passes found in one claim, before scoring.
 pub(crate) struct Parts<'a> {
+    /// The claim, lowercased twin and tokens.
     ctx: tokens::Ctx<'a>,
+    /// Its numbers.
     quantities: Vec<quantity::Quantity>,
+    /// Its names.
     entities: Vec<Entity>,
+    /// Who said it.
     attribution: attribution::Attribution,
+    /// Its cue words.
     cues: claim_type::Cues,
+    /// Its type, decided from all of the above.
     claim_type: ClaimType,
 }
 

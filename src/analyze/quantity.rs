@@ -80,20 +80,29 @@ pub(crate) fn extract_tokens(c: &Ctx) -> Vec<Quantity> {
 /// How the number itself was written, which decides its kind before any unit.
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Form {
+    /// Digits or number words; `year_like` for four digits from 1000 to 2100.
     Plain { year_like: bool },
+    /// The word "one", a quantity only when it counts something.
     WordOne,
+    /// "4th" or, with `word`, "fourth".
     Ordinal { word: bool },
+    /// "1990s".
     Decade,
+    /// "thousands", a lower bound.
     Vague,
+    /// "50p".
     Pence,
 }
 
 /// A number's value as `num / den`, kept apart so "$1.13bn" is exactly 1.13e9.
 pub(crate) struct Core {
+    /// Numerator of the value.
     pub num: f64,
+    /// Denominator of the value: a power of ten from the decimal point.
     pub den: f64,
     /// The first token after the number.
     pub next: usize,
+    /// How the number was written.
     pub form: Form,
     /// A unit glued to the digits ("5kg"): the token holding it.
     pub glued_unit: Option<usize>,
