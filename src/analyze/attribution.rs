@@ -201,15 +201,16 @@ fn found(speaker: String, cue: String, direct_quote: bool) -> Attribution {
     }
 }
 
-/// Quotation marks around three words or more, or a quote left open at
-/// either end of the claim (a quotation that spans sentences).
+/// Quotation marks around three words or more, or a lone quotation mark
+/// (a quotation that spans sentences).
 fn direct_quote(c: &Ctx) -> bool {
     let quotes: Vec<usize> = (0..c.toks.len())
         .filter(|&k| matches!(c.toks[k].kind, TokKind::Sym('"' | '\u{201c}' | '\u{201d}')))
         .collect();
     match quotes.as_slice() {
         [] => false,
-        [only] => *only == 0 || *only + 2 >= c.toks.len(),
+        // A lone mark opens or closes a quotation that runs across sentences.
+        [_] => true,
         [first, .., last] => (first + 1..*last).filter(|&k| c.toks[k].is_word()).count() >= 3,
     }
 }
