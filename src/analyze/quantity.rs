@@ -108,6 +108,10 @@ pub(crate) struct Core {
     pub glued_unit: Option<usize>,
 }
 
+/// The quantity starting at token `i`, and the token after it. The branches
+/// run from the most specific evidence to the least: a currency sign beats any
+/// following word, an explicit unit beats the counted-noun guess, and a day
+/// beside a month is a date before a four-digit number can be a year.
 fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     let (currency, j) = currency_prefix(c, i);
     let mut core = if c.num(j) {

@@ -64,7 +64,8 @@ fn he_said_resolves_to_last_speaker() {
     assert_eq!(a[1].cue.as_deref(), Some("added"));
     assert_eq!(a[1].speaker_full.as_deref(), Some("Sabrina Singh"));
     assert!(a[1].direct_quote);
-    let opens = "He told the newspaper: \"If an admission is made, it is a totally different ball game.";
+    let opens =
+        "He told the newspaper: \"If an admission is made, it is a totally different ball game.";
     assert!(analyze(opens).direct_quote);
     assert!(!analyze(SEED_SINGH).direct_quote);
 }
