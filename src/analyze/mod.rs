@@ -13,7 +13,6 @@ pub mod features;
 mod lexicon;
 pub mod model;
 pub mod quantity;
-mod quantity_words;
 mod tokens;
 
 use serde::Serialize;

@@ -67,10 +67,16 @@ pub(crate) fn extract_tokens(c: &Ctx) -> Vec<Quantity> {
     let mut i = 0;
     while i < c.toks.len() {
         match parse_at(c, i) {
-            Some((q, next)) => {
-                out.push(q);
-                i = next.max(i + 1);
-            }
+            Some((q, next)) => match ranges::range_end(c, &q, next) {
+                Some((b, after)) => {
+                    out.extend(ranges::join_range(c, q, next - 1, b, next + 1));
+                    i = after;
+                }
+                None => {
+                    out.push(q);
+                    i = next.max(i + 1);
+                }
+            },
             None => i += 1,
         }
     }
@@ -112,12 +118,12 @@ pub(crate) struct Core {
 /// run from the most specific evidence to the least: a currency sign beats any
 /// following word, an explicit unit beats the counted-noun guess, and a day
 /// beside a month is a date before a four-digit number can be a year.
-fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
+pub(crate) fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     let (currency, j) = currency_prefix(c, i);
     let mut core = if c.num(j) {
         numeric_core(c, j, currency.is_some())?
     } else if currency.is_none() {
-        super::quantity_words::word_core(c, j)?
+        words::word_core(c, j)?
     } else {
         return None;
     };
@@ -177,7 +183,7 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     } else if w == "times" {
         unit = Some("times".into());
         end_tok = u;
-    } else if let Some((date, s, e)) = date_around(c, i, k, &core) {
+    } else if let Some((date, s, e)) = dates::date_around(c, i, k, &core) {
         kind = QuantityKind::Date;
         (core.num, core.den, start_tok, end_tok) = (date, 1.0, s, e);
     } else if core.form == (Form::Plain { year_like: true }) && !plural_noun(c, k) {
@@ -306,7 +312,7 @@ fn name_part(c: &Ctx, i: usize, core: &Core) -> bool {
 }
 
 /// Digits as an exact fraction: "1.13" is 113 / 100.
-fn decimal(s: &str) -> (f64, f64) {
+pub(crate) fn decimal(s: &str) -> (f64, f64) {
     let mut num = 0.0;
     let mut den = 1.0;
     let mut after_point = false;
@@ -323,39 +329,6 @@ fn decimal(s: &str) -> (f64, f64) {
         }
     }
     (num, den)
-}
-
-/// A day of the month beside a capitalized month name: "January 5", "5 Jan 2004".
-fn date_around(c: &Ctx, i: usize, k: usize, core: &Core) -> Option<(f64, usize, usize)> {
-    if !matches!(core.form, Form::Plain { .. }) || core.den != 1.0 || i + 1 != k {
-        return None;
-    }
-    let day = core.num;
-    if !(1.0..=31.0).contains(&day) {
-        return None;
-    }
-    let month_at = |m: usize| {
-        (c.capitalized(m) && !c.acronym(m))
-            .then(|| lx::month(c.word(m)))
-            .flatten()
-            .map(f64::from)
-    };
-    let (month, start, mut end) = if let Some(m) = i.checked_sub(1).and_then(month_at) {
-        (m, i - 1, i)
-    } else {
-        (month_at(k)?, i, k)
-    };
-    let mut value = month * 100.0 + day;
-    let y = if c.sym(end + 1, ',') {
-        end + 2
-    } else {
-        end + 1
-    };
-    if c.num(y) && c.toks[y].end - c.toks[y].start == 4 {
-        value += decimal(c.toks[y].text(c.text)).0 * 10_000.0;
-        end = y;
-    }
-    Some((value, start, end))
 }
 
 /// A lowercase plural noun right after a year-like number: "2000 troops" counts.
@@ -414,6 +387,9 @@ fn qualifier_before(c: &Ctx, i: usize) -> Option<String> {
     })
 }
 
+mod dates;
+mod ranges;
+mod words;
+
 #[cfg(test)]
-#[path = "quantity_tests.rs"]
 mod tests;

@@ -219,3 +219,31 @@ fn reuters_abbreviations() {
         "{table:?}"
     );
 }
+
+#[test]
+fn ranges_share_their_unit_and_scores_are_dropped() {
+    let got = summary("The Xbox was aiming for 10-20 million subscribers.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].1, got[0].2.as_deref()), (1e7, Some("subscriber")));
+    assert_eq!((got[1].1, got[1].2.as_deref()), (2e7, Some("subscriber")));
+    assert_eq!(got[0].4.as_deref(), Some("at least"));
+    assert_eq!(got[1].4.as_deref(), Some("at most"));
+    let pct = summary("It has an 80-85 pct yield of white products.");
+    assert_eq!(
+        pct.iter().map(|q| (q.1, q.3)).collect::<Vec<_>>(),
+        [
+            (80.0, QuantityKind::Percentage),
+            (85.0, QuantityKind::Percentage)
+        ]
+    );
+    let money = summary("The deal is worth $10-20m.");
+    assert_eq!(
+        money
+            .iter()
+            .map(|q| (q.1, q.2.as_deref()))
+            .collect::<Vec<_>>(),
+        [(1e7, Some("USD")), (2e7, Some("USD"))]
+    );
+    assert!(extract("Agassi lost 6-3 6-1 in San Jose.").is_empty());
+    assert_eq!(extract("The 2003-2004 season").len(), 2);
+}
