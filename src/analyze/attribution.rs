@@ -6,7 +6,7 @@
 //! noun phrase beside it find most of it without parsing.
 
 use super::entities::is_title;
-use super::lexicon as lx;
+use super::lexicon::{self as lx, WordSet};
 use super::tokens::{Ctx, TokKind};
 
 /// What the attribution pass found in one claim.
@@ -21,136 +21,45 @@ pub(crate) struct Attribution {
 }
 
 /// Verbs of saying, in the forms news copy uses.
+static CUES: WordSet = WordSet::new(
+    "\
+    said says told tells added adds stated explained claimed claims argued argues insisted \
+    insists noted notes highlighted highlights emphasized emphasised emphasizes emphasises \
+    stressed stresses suggested suggests warned warns announced announces acknowledged \
+    admitted admits confirmed confirms denied denies reported reports revealed predicted \
+    predicts estimated estimates believes wrote writes tweeted asserted maintained alleged \
+    alleges indicated urged declared disclosed promised vowed conceded contended observed \
+    remarked replied responded commented testified recalled mentioned concluded cautioned \
+    pointed ",
+);
+
+/// True for a cue verb (lowercased).
 fn is_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "stated"
-            | "explained"
-            | "claimed"
-            | "claims"
-            | "argued"
-            | "argues"
-            | "insisted"
-            | "insists"
-            | "noted"
-            | "notes"
-            | "highlighted"
-            | "highlights"
-            | "emphasized"
-            | "emphasised"
-            | "emphasizes"
-            | "emphasises"
-            | "stressed"
-            | "stresses"
-            | "suggested"
-            | "suggests"
-            | "warned"
-            | "warns"
-            | "announced"
-            | "announces"
-            | "acknowledged"
-            | "admitted"
-            | "admits"
-            | "confirmed"
-            | "confirms"
-            | "denied"
-            | "denies"
-            | "reported"
-            | "reports"
-            | "revealed"
-            | "predicted"
-            | "predicts"
-            | "estimated"
-            | "estimates"
-            | "believes"
-            | "wrote"
-            | "writes"
-            | "tweeted"
-            | "asserted"
-            | "maintained"
-            | "alleged"
-            | "alleges"
-            | "indicated"
-            | "urged"
-            | "declared"
-            | "disclosed"
-            | "promised"
-            | "vowed"
-            | "conceded"
-            | "contended"
-            | "observed"
-            | "remarked"
-            | "replied"
-            | "responded"
-            | "commented"
-            | "testified"
-            | "recalled"
-            | "mentioned"
-            | "concluded"
-            | "cautioned"
-            | "pointed"
-    )
+    CUES.contains(w)
 }
 
 /// Words between a speaker and the cue that leave the attribution intact.
+static AUX: WordSet = WordSet::new(
+    "\
+    has have had also previously repeatedly reportedly publicly then later recently further \
+    once again earlier privately would will since ",
+);
+
+/// True for an auxiliary or adverb that may sit between speaker and cue.
 fn is_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "previously"
-            | "repeatedly"
-            | "reportedly"
-            | "publicly"
-            | "then"
-            | "later"
-            | "recently"
-            | "further"
-            | "once"
-            | "again"
-            | "earlier"
-            | "privately"
-            | "would"
-            | "will"
-            | "since"
-    )
+    AUX.contains(w)
 }
 
 /// Words that end a speaker phrase on its left: the start of a clause.
+static CLAUSE_WORDS: WordSet = WordSet::new(
+    "\
+    that but and which who because as while when if so however although though after before \
+    where what yet since meanwhile also ",
+);
+
+/// True for a word that starts a clause, which no speaker phrase crosses.
 fn is_clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "but"
-            | "and"
-            | "which"
-            | "who"
-            | "because"
-            | "as"
-            | "while"
-            | "when"
-            | "if"
-            | "so"
-            | "however"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "where"
-            | "what"
-            | "yet"
-            | "since"
-            | "meanwhile"
-            | "also"
-    ) || is_cue(w)
+    CLAUSE_WORDS.contains(w) || is_cue(w)
 }
 
 fn is_pronoun(w: &str) -> bool {
