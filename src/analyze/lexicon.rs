@@ -1,7 +1,36 @@
 //! Word lists the analysis passes share: number words, units, function words.
 //!
 //! Every lookup takes a lowercased word. Lists are small slices scanned
-//! linearly: at these sizes that beats hashing and keeps the tables readable.
+//! linearly, except the long ones, kept in [`WordSet`]s.
+
+use std::sync::OnceLock;
+
+/// A set of words written as one space-separated string, sorted on first
+/// use so lookups are a binary search: these run for nearly every token.
+pub struct WordSet {
+    words: &'static str,
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over the whitespace-separated words of `words`.
+    pub const fn new(words: &'static str) -> Self {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// True when `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v: Vec<&str> = self.words.split_ascii_whitespace().collect();
+            v.sort_unstable();
+            v
+        });
+        sorted.binary_search(&w).is_ok()
+    }
+}
 
 /// The value of a cardinal number word below a hundred: "seven" is 7.
 pub fn small_number(w: &str) -> Option<f64> {
@@ -116,8 +145,9 @@ pub fn ordinal_word(w: &str) -> Option<f64> {
 /// A currency word after a number, as an ISO code and a factor: "pence" is GBP / 100.
 pub fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     let v = match w {
-        "dollar" | "dollars" => ("USD", 1.0),
-        "cent" | "cents" => ("USD", 0.01),
+        // Reuters writes "dlrs" and "cts".
+        "dollar" | "dollars" | "dlr" | "dlrs" => ("USD", 1.0),
+        "cent" | "cents" | "ct" | "cts" => ("USD", 0.01),
         "pound" | "pounds" | "sterling" => ("GBP", 1.0),
         "pence" | "p" => ("GBP", 0.01),
         "euro" | "euros" => ("EUR", 1.0),
@@ -224,143 +254,21 @@ pub const QUALIFIERS: &[&str] = &[
 ];
 
 /// Function words: never a counted noun, and the end of a noun phrase.
+static FUNCTION_WORDS: WordSet = WordSet::new(
+    "\
+    a an the of in on at to for from by with and or but than as is are was were be been being \
+    has have had will would could should may might can must do does did that which who whom \
+    whose this these those it its they their them he she his her we our you your i my me us \
+    not no since after before during under over about into per each every more less most also \
+    only just so if when while where because said says according ago earlier later up down out \
+    off last next there here then what all both such other another between among against \
+    through until within without across toward towards around nearly almost again yet still \
+    now ever even very too whether back away vs versus ",
+);
+
+/// True for a function word (lowercased): "the", "of", "said", "since".
 pub fn is_function_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "than",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "must",
-        "do",
-        "does",
-        "did",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "they",
-        "their",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "my",
-        "me",
-        "us",
-        "not",
-        "no",
-        "since",
-        "after",
-        "before",
-        "during",
-        "under",
-        "over",
-        "about",
-        "into",
-        "per",
-        "each",
-        "every",
-        "more",
-        "less",
-        "most",
-        "also",
-        "only",
-        "just",
-        "so",
-        "if",
-        "when",
-        "while",
-        "where",
-        "because",
-        "said",
-        "says",
-        "according",
-        "ago",
-        "earlier",
-        "later",
-        "up",
-        "down",
-        "out",
-        "off",
-        "last",
-        "next",
-        "there",
-        "here",
-        "then",
-        "what",
-        "all",
-        "both",
-        "such",
-        "other",
-        "another",
-        "between",
-        "among",
-        "against",
-        "through",
-        "until",
-        "within",
-        "without",
-        "across",
-        "toward",
-        "towards",
-        "around",
-        "nearly",
-        "almost",
-        "again",
-        "yet",
-        "still",
-        "now",
-        "ever",
-        "even",
-        "very",
-        "too",
-        "whether",
-        "back",
-        "away",
-    ];
-    WORDS.contains(&w)
+    FUNCTION_WORDS.contains(w)
 }
 
 /// A plural noun made singular where the rule is easy: "troops" is "troop",

@@ -12,7 +12,7 @@
 //! noun they rank as unit ("fourth quarter" is 4, "quarter").
 
 use super::lexicon as lx;
-use super::tokens::{Tok, TokKind, tokenize};
+use super::tokens::{Ctx, TokKind, tokenize};
 use serde::Serialize;
 
 /// What a number measures.
@@ -58,58 +58,7 @@ pub struct Quantity {
 pub fn extract(text: &str) -> Vec<Quantity> {
     let toks = tokenize(text);
     let lower = text.to_ascii_lowercase();
-    extract_tokens(&Ctx {
-        text,
-        lower: &lower,
-        toks: &toks,
-    })
-}
-
-/// A claim's text, its ASCII-lowercased twin (same byte offsets) and tokens.
-pub(crate) struct Ctx<'a> {
-    pub text: &'a str,
-    pub lower: &'a str,
-    pub toks: &'a [Tok],
-}
-
-impl Ctx<'_> {
-    /// The lowercased word at token `i`, or "" when it is not a word.
-    pub fn word(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) if t.is_word() => &self.lower[t.start..t.end],
-            _ => "",
-        }
-    }
-
-    /// True when token `i` is the symbol `c`.
-    pub fn sym(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_sym(c))
-    }
-
-    /// True when token `i` is a number.
-    pub fn num(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
-    }
-
-    /// True when token `i` exists and touches the token before it.
-    pub fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued)
-    }
-
-    /// True when the word at `i` starts with a capital letter as written.
-    pub fn capitalized(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.is_word() && self.text[t.start..].starts_with(|c: char| c.is_uppercase()))
-    }
-
-    /// True for an all-capitals word of two letters or more ("US", "UN").
-    pub fn acronym(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            let s = t.text(self.text);
-            t.is_word() && s.len() >= 2 && s.chars().all(|c| c.is_uppercase())
-        })
-    }
+    extract_tokens(&Ctx::new(text, &lower, &toks))
 }
 
 /// Quantities over already tokenized text, so the analysis tokenizes once.
@@ -118,10 +67,16 @@ pub(crate) fn extract_tokens(c: &Ctx) -> Vec<Quantity> {
     let mut i = 0;
     while i < c.toks.len() {
         match parse_at(c, i) {
-            Some((q, next)) => {
-                out.push(q);
-                i = next.max(i + 1);
-            }
+            Some((q, next)) => match ranges::range_end(c, &q, next) {
+                Some((b, after)) => {
+                    out.extend(ranges::join_range(c, q, next - 1, b, next + 1));
+                    i = after;
+                }
+                None => {
+                    out.push(q);
+                    i = next.max(i + 1);
+                }
+            },
             None => i += 1,
         }
     }
@@ -131,31 +86,44 @@ pub(crate) fn extract_tokens(c: &Ctx) -> Vec<Quantity> {
 /// How the number itself was written, which decides its kind before any unit.
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Form {
+    /// Digits or number words; `year_like` for four digits from 1000 to 2100.
     Plain { year_like: bool },
+    /// The word "one", a quantity only when it counts something.
     WordOne,
+    /// "4th" or, with `word`, "fourth".
     Ordinal { word: bool },
+    /// "1990s".
     Decade,
+    /// "thousands", a lower bound.
     Vague,
+    /// "50p".
     Pence,
 }
 
 /// A number's value as `num / den`, kept apart so "$1.13bn" is exactly 1.13e9.
 pub(crate) struct Core {
+    /// Numerator of the value.
     pub num: f64,
+    /// Denominator of the value: a power of ten from the decimal point.
     pub den: f64,
     /// The first token after the number.
     pub next: usize,
+    /// How the number was written.
     pub form: Form,
     /// A unit glued to the digits ("5kg"): the token holding it.
     pub glued_unit: Option<usize>,
 }
 
-fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
+/// The quantity starting at token `i`, and the token after it. The branches
+/// run from the most specific evidence to the least: a currency sign beats any
+/// following word, an explicit unit beats the counted-noun guess, and a day
+/// beside a month is a date before a four-digit number can be a year.
+pub(crate) fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     let (currency, j) = currency_prefix(c, i);
     let mut core = if c.num(j) {
         numeric_core(c, j, currency.is_some())?
     } else if currency.is_none() {
-        super::quantity_words::word_core(c, j)?
+        words::word_core(c, j)?
     } else {
         return None;
     };
@@ -188,7 +156,8 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     } else if core.form == Form::Decade {
         kind = QuantityKind::Year;
         unit = Some("decade".into());
-    } else if c.sym(u, '%') || w == "percent" || w == "pc" || (w == "per" && w2 == "cent") {
+    } else if c.sym(u, '%') || matches!(w, "percent" | "pc" | "pct") || (w == "per" && w2 == "cent")
+    {
         kind = QuantityKind::Percentage;
         unit = Some("%".into());
         end_tok = if w == "per" { u + 1 } else { u };
@@ -206,7 +175,7 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
         unit = Some(code.into());
         core.den /= factor;
         end_tok = u + 1;
-    } else if let Some((name, factor)) = lx::duration_word(w) {
+    } else if let Some((name, factor)) = lx::duration_word(w).filter(|_| !c.capitalized(u)) {
         kind = QuantityKind::Duration;
         unit = Some(name.into());
         core.num *= factor;
@@ -214,7 +183,7 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     } else if w == "times" {
         unit = Some("times".into());
         end_tok = u;
-    } else if let Some((date, s, e)) = date_around(c, i, k, &core) {
+    } else if let Some((date, s, e)) = dates::date_around(c, i, k, &core) {
         kind = QuantityKind::Date;
         (core.num, core.den, start_tok, end_tok) = (date, 1.0, s, e);
     } else if core.form == (Form::Plain { year_like: true }) && !plural_noun(c, k) {
@@ -225,8 +194,8 @@ fn parse_at(c: &Ctx, i: usize) -> Option<(Quantity, usize)> {
     } else if core.form == Form::WordOne {
         return None;
     }
-    let qualifier =
-        qualifier_before(c, start_tok).or_else(|| (core.form == Form::Vague).then(|| "at least".to_string()));
+    let qualifier = qualifier_before(c, start_tok)
+        .or_else(|| (core.form == Form::Vague).then(|| "at least".to_string()));
     let (start, end) = (c.toks[start_tok].start, c.toks[end_tok].end);
     let q = Quantity {
         start,
@@ -343,7 +312,7 @@ fn name_part(c: &Ctx, i: usize, core: &Core) -> bool {
 }
 
 /// Digits as an exact fraction: "1.13" is 113 / 100.
-fn decimal(s: &str) -> (f64, f64) {
+pub(crate) fn decimal(s: &str) -> (f64, f64) {
     let mut num = 0.0;
     let mut den = 1.0;
     let mut after_point = false;
@@ -360,35 +329,6 @@ fn decimal(s: &str) -> (f64, f64) {
         }
     }
     (num, den)
-}
-
-/// A day of the month beside a capitalized month name: "January 5", "5 Jan 2004".
-fn date_around(c: &Ctx, i: usize, k: usize, core: &Core) -> Option<(f64, usize, usize)> {
-    if !matches!(core.form, Form::Plain { .. }) || core.den != 1.0 || i + 1 != k {
-        return None;
-    }
-    let day = core.num;
-    if !(1.0..=31.0).contains(&day) {
-        return None;
-    }
-    let month_at = |m: usize| {
-        c.capitalized(m)
-            .then(|| lx::month(c.word(m)))
-            .flatten()
-            .map(f64::from)
-    };
-    let (month, start, mut end) = if let Some(m) = i.checked_sub(1).and_then(month_at) {
-        (m, i - 1, i)
-    } else {
-        (month_at(k)?, i, k)
-    };
-    let mut value = month * 100.0 + day;
-    let y = if c.sym(end + 1, ',') { end + 2 } else { end + 1 };
-    if c.num(y) && c.toks[y].end - c.toks[y].start == 4 {
-        value += decimal(c.toks[y].text(c.text)).0 * 10_000.0;
-        end = y;
-    }
-    Some((value, start, end))
 }
 
 /// A lowercase plural noun right after a year-like number: "2000 troops" counts.
@@ -419,10 +359,15 @@ pub(crate) fn noun_phrase(c: &Ctx, k: usize, max: usize) -> Option<usize> {
         let modifier = n > 0 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
         // A possessive qualifies the noun after it: "one another's share prices".
         let possessive = w.contains(['\'', '\u{2019}']);
+        // Capitals ("285 UP" in a price table, "US" in "70 US troops") can
+        // qualify the noun but never are the counted noun.
+        let code = c.acronym(p + n) && !lx::looks_plural(w);
         if w.is_empty() || function || is_month || numeric || modifier || possessive {
             break;
         }
-        head = Some(p + n);
+        if !code {
+            head = Some(p + n);
+        }
         if lx::looks_plural(w) && !c.acronym(p + n) {
             break;
         }
@@ -442,6 +387,9 @@ fn qualifier_before(c: &Ctx, i: usize) -> Option<String> {
     })
 }
 
+mod dates;
+mod ranges;
+mod words;
+
 #[cfg(test)]
-#[path = "quantity_tests.rs"]
 mod tests;

@@ -122,6 +122,61 @@ fn scan_number(text: &str, start: usize) -> usize {
     end
 }
 
+/// A claim's text, its ASCII-lowercased twin (same byte offsets) and tokens.
+pub struct Ctx<'a> {
+    /// The claim as written.
+    pub text: &'a str,
+    /// `text` with ASCII letters lowercased, so byte offsets match.
+    pub lower: &'a str,
+    /// The claim's tokens.
+    pub toks: &'a [Tok],
+}
+
+impl<'a> Ctx<'a> {
+    /// Bundle a claim with its lowercased twin and its tokens.
+    pub fn new(text: &'a str, lower: &'a str, toks: &'a [Tok]) -> Self {
+        Ctx { text, lower, toks }
+    }
+
+    /// The lowercased word at token `i`, or "" when it is not a word.
+    pub fn word(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.is_word() => &self.lower[t.start..t.end],
+            _ => "",
+        }
+    }
+
+    /// True when token `i` is the symbol `c`.
+    pub fn sym(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_sym(c))
+    }
+
+    /// True when token `i` is a number.
+    pub fn num(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Num)
+    }
+
+    /// True when token `i` exists and touches the token before it.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+
+    /// True when the word at `i` starts with a capital letter as written.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.is_word() && self.text[t.start..].starts_with(|c: char| c.is_uppercase())
+        })
+    }
+
+    /// True for an all-capitals word of two letters or more ("US", "UN").
+    pub fn acronym(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let s = t.text(self.text);
+            t.is_word() && s.len() >= 2 && s.chars().all(|c| c.is_uppercase())
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

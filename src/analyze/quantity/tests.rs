@@ -172,3 +172,53 @@ fn names_with_numbers_and_foreign_dollars() {
     let aud = one("Qantas made savings of A$245m.");
     assert_eq!((aud.value, aud.unit.as_deref()), (2.45e8, Some("AUD")));
 }
+
+#[test]
+fn reuters_abbreviations() {
+    let s = "Metromail reported earnings of 2.4 mln dlrs, or 25 cts a share, versus three mln dlrs, and it rose 8.3 pct.";
+    let got = summary(s);
+    let values: Vec<(f64, Option<&str>)> = got.iter().map(|q| (q.1, q.2.as_deref())).collect();
+    assert_eq!(
+        values,
+        [
+            (2.4e6, Some("USD")),
+            (0.25, Some("USD")),
+            (3e6, Some("USD")),
+            (8.3, Some("%"))
+        ]
+    );
+    let table = summary("Net loss 536,000 vs profit 166,000 WHEAT MAY7 285 UP 1 DEC7");
+    assert_eq!(table[0].2, None, "{table:?}");
+    assert!(
+        table.iter().all(|q| q.3 == QuantityKind::Count),
+        "{table:?}"
+    );
+}
+
+#[test]
+fn ranges_share_their_unit_and_scores_are_dropped() {
+    let got = summary("The Xbox was aiming for 10-20 million subscribers.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].1, got[0].2.as_deref()), (1e7, Some("subscriber")));
+    assert_eq!((got[1].1, got[1].2.as_deref()), (2e7, Some("subscriber")));
+    assert_eq!(got[0].4.as_deref(), Some("at least"));
+    assert_eq!(got[1].4.as_deref(), Some("at most"));
+    let pct = summary("It has an 80-85 pct yield of white products.");
+    assert_eq!(
+        pct.iter().map(|q| (q.1, q.3)).collect::<Vec<_>>(),
+        [
+            (80.0, QuantityKind::Percentage),
+            (85.0, QuantityKind::Percentage)
+        ]
+    );
+    let money = summary("The deal is worth $10-20m.");
+    assert_eq!(
+        money
+            .iter()
+            .map(|q| (q.1, q.2.as_deref()))
+            .collect::<Vec<_>>(),
+        [(1e7, Some("USD")), (2e7, Some("USD"))]
+    );
+    assert!(extract("Agassi lost 6-3 6-1 in San Jose.").is_empty());
+    assert_eq!(extract("The 2003-2004 season").len(), 2);
+}

@@ -1,8 +1,9 @@
 //! Numbers written as words: "two decades", "a dozen", "two hundred and fifty
 //! thousand", "twenty-first", "hundreds of thousands".
 
-use super::lexicon as lx;
-use super::quantity::{Core, Ctx, Form};
+use super::{Core, Form};
+use crate::analyze::lexicon as lx;
+use crate::analyze::tokens::Ctx;
 
 /// The number spelled out in words from token `j`, if one starts there.
 pub(crate) fn word_core(c: &Ctx, j: usize) -> Option<Core> {
