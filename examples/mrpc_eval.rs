@@ -70,7 +70,10 @@ fn main() -> anyhow::Result<()> {
         let (bias, w) = fit(&train, &rows, &labels);
         let scores: Vec<f64> = rows.iter().map(|r| predict(bias, &w, r)).collect();
         let t = best_threshold(&train, &scores, &labels);
-        model_hits += test.iter().filter(|&&i| (scores[i] >= t) == labels[i]).count();
+        model_hits += test
+            .iter()
+            .filter(|&&i| (scores[i] >= t) == labels[i])
+            .count();
         for &i in &test {
             // The rule of `compare_quantities`, with this fold's model and threshold.
             let conflict = differs[i] && predict(bias, &w, &wording[i]) >= t;
@@ -114,7 +117,8 @@ fn main() -> anyhow::Result<()> {
     for (i, (a, b, label)) in pairs.iter().enumerate() {
         let r = xref::compare(a, b, &idf).relation;
         same += usize::from((r == Relation::Same) == *label);
-        same_or_conflict += usize::from(matches!(r, Relation::Same | Relation::Conflict) == labels[i]);
+        same_or_conflict +=
+            usize::from(matches!(r, Relation::Same | Relation::Conflict) == labels[i]);
     }
     let micros = started.elapsed().as_secs_f64() * 1e6 / n as f64;
     println!("compare(a, b) with quantity extraction: {micros:.2} us per pair");

@@ -108,7 +108,11 @@ fn normalize(s: &str) -> String {
 
 fn cases(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
     let (mut passed, mut total) = (0, 0);
-    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in data
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let case: Value = serde_json::from_str(line).with_context(|| format!("line {}", n + 1))?;
         let text = case["text"].as_str().context("no \"text\"")?;
         let expected: Vec<String> = case["sentences"]
@@ -118,7 +122,10 @@ fn cases(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
             .filter_map(Value::as_str)
             .map(normalize)
             .collect();
-        let got: Vec<String> = split(text).iter().map(|s| normalize(s.slice(text))).collect();
+        let got: Vec<String> = split(text)
+            .iter()
+            .map(|s| normalize(s.slice(text)))
+            .collect();
         total += 1;
         if got == expected {
             passed += 1;
@@ -169,7 +176,11 @@ struct Suspicious {
 fn corpus(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
     let mut s = Suspicious::default();
     let mut docs = 0;
-    for (n, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in data
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let doc: Value = serde_json::from_str(line).with_context(|| format!("line {}", n + 1))?;
         let Some(body) = doc[&args.field].as_str() else {
             continue;

@@ -42,7 +42,9 @@ impl<'s> Importer<'s> {
     pub fn new(store: &'s mut Store, xref: bool) -> anyhow::Result<Self> {
         let xref = if xref {
             Some(XrefState {
-                idf: store.load_idf().context("cannot load the term statistics")?,
+                idf: store
+                    .load_idf()
+                    .context("cannot load the term statistics")?,
                 delta: HashMap::new(),
                 new_docs: 0,
             })
@@ -59,7 +61,8 @@ impl<'s> Importer<'s> {
         if let Some(article_id) = tx.find_article(&article.content_hash)? {
             return Ok(ImportOutcome::AlreadyImported { article_id });
         }
-        let (article_id, claim_ids) = tx.insert_article(&doc.meta, &doc.origin, doc.format, &article)?;
+        let (article_id, claim_ids) =
+            tx.insert_article(&doc.meta, &doc.origin, doc.format, &article)?;
         let texts: Vec<&str> = article.claims.iter().map(|c| c.text.as_str()).collect();
         if let Some(state) = &self.xref {
             cross_reference(&tx, &state.idf, article_id, &claim_ids, &texts)

@@ -25,7 +25,10 @@ fn golden_rules_pass_at_least_51_of_52() {
             .iter()
             .map(|s| normalize(s.as_str().expect("string")))
             .collect();
-        let got: Vec<String> = split(text).iter().map(|s| normalize(s.slice(text))).collect();
+        let got: Vec<String> = split(text)
+            .iter()
+            .map(|s| normalize(s.slice(text)))
+            .collect();
         total += 1;
         if got != expected {
             failures.push(format!("{}: want {expected:?}, got {got:?}", case["id"]));

@@ -62,7 +62,9 @@ pub fn small_number(w: &str) -> Option<f64> {
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as f64);
     }
-    TENS.iter().position(|t| *t == w).map(|i| (i as f64 + 2.0) * 10.0)
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| (i as f64 + 2.0) * 10.0)
 }
 
 /// The multiplier of a scale word or abbreviation: "million" and "m" are 1e6.

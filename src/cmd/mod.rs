@@ -92,7 +92,12 @@ impl ReviewerArg {
     /// The reviewer name: --reviewer, else $CLAIMDESK_REVIEWER, else the OS user.
     pub fn name(&self) -> anyhow::Result<String> {
         use anyhow::Context;
-        if let Some(r) = self.reviewer.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        if let Some(r) = self
+            .reviewer
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
             return Ok(r.to_string());
         }
         whoami::fallible::username()

@@ -50,7 +50,12 @@ const REVIEWER: &[&str] = &[
     "organisation",
     "organization",
 ];
-const CLAIMANT: &[&str] = &["claimant", "claim_author", "speaker", "creativeWork_author_name"];
+const CLAIMANT: &[&str] = &[
+    "claimant",
+    "claim_author",
+    "speaker",
+    "creativeWork_author_name",
+];
 const URL: &[&str] = &["url", "review_url", "claimReview_url"];
 const DATE: &[&str] = &[
     "date",
@@ -63,7 +68,11 @@ const TITLE: &[&str] = &["title", "extra_title", "headline", "name"];
 
 /// Parse a file's text by its extension ("json", "jsonl" or "csv"). Records
 /// without claim text are reported by position and skipped.
-pub fn parse(text: &str, ext: &str, origin: &str) -> Result<(Vec<FactCheck>, Vec<IngestError>), IngestError> {
+pub fn parse(
+    text: &str,
+    ext: &str,
+    origin: &str,
+) -> Result<(Vec<FactCheck>, Vec<IngestError>), IngestError> {
     let mut checks = Vec::new();
     let mut skipped = Vec::new();
     let mut take = |fc: Option<FactCheck>, at: String| match fc {
@@ -159,7 +168,14 @@ fn records(value: &Value) -> Vec<(Option<FactCheck>, usize)> {
                 .get("@type")
                 .and_then(Value::as_str)
                 .is_some_and(|t| t.eq_ignore_ascii_case("ClaimReview"));
-            vec![(if is_review { claim_review(obj) } else { flat(obj) }, 0)]
+            vec![(
+                if is_review {
+                    claim_review(obj)
+                } else {
+                    flat(obj)
+                },
+                0,
+            )]
         }
         _ => vec![(None, 0)],
     }
@@ -169,10 +185,12 @@ fn records(value: &Value) -> Vec<(Option<FactCheck>, usize)> {
 fn claim_review(obj: &Map<String, Value>) -> Option<FactCheck> {
     let rating = obj.get("reviewRating").and_then(Value::as_object);
     let item = obj.get("itemReviewed").and_then(Value::as_object);
-    let claim = text(obj.get("claimReviewed")).or_else(|| item.and_then(|i| text(i.get("name"))))?;
+    let claim =
+        text(obj.get("claimReviewed")).or_else(|| item.and_then(|i| text(i.get("name"))))?;
     Some(FactCheck {
         claim,
-        verdict: rating.and_then(|r| text(r.get("alternateName")).or_else(|| text(r.get("ratingValue")))),
+        verdict: rating
+            .and_then(|r| text(r.get("alternateName")).or_else(|| text(r.get("ratingValue")))),
         reviewer: name_of(obj.get("author")),
         claimant: item.and_then(|i| name_of(i.get("author"))),
         url: text(obj.get("url")),

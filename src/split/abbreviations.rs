@@ -22,26 +22,26 @@ pub(crate) enum AbbrevKind {
 
 /// Titles and connectives after which a sentence never ends.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr",
-    "cdr", "adm", "maj", "brig", "cpl", "pvt", "supt", "insp", "det", "sen", "sens", "rep", "reps", "gov",
-    "govs", "pres", "rev", "hon", "atty", "amb", "st", "mt", "ft", "vs", "v", "e.g", "i.e", "viz", "cf",
-    "f.e", "approx", "ca", "gens", "ste", "wm",
+    "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "cdr", "adm", "maj", "brig", "cpl", "pvt", "supt", "insp", "det", "sen", "sens", "rep",
+    "reps", "gov", "govs", "pres", "rev", "hon", "atty", "amb", "st", "mt", "ft", "vs", "v", "e.g",
+    "i.e", "viz", "cf", "f.e", "approx", "ca", "gens", "ste", "wm",
 ];
 
 /// Words normally followed by a number.
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "nr", "n°", "p", "pp", "vol", "vols", "fig", "figs", "art", "sec", "secs", "para", "ch",
-    "chap", "rs", "tel", "ext", "op", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "tab", "eq", "ref", "pt", "ed",
+    "no", "nos", "nr", "n°", "p", "pp", "vol", "vols", "fig", "figs", "art", "sec", "secs", "para",
+    "ch", "chap", "rs", "tel", "ext", "op", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "tab", "eq", "ref", "pt", "ed",
 ];
 
 /// Abbreviations that may or may not end a sentence.
 const AMBIGUOUS: &[&str] = &[
-    "inc", "ltd", "co", "corp", "cos", "plc", "llc", "bros", "jr", "sr", "etc", "al", "esp", "dept", "univ",
-    "assn", "ave", "av", "blvd", "rd", "min", "max", "est", "govt", "intl", "natl", "mfg", "misc", "ph.d",
-    "m.d", "b.a", "m.a", "b.sc", "m.sc", "med", "btw", "ind", "wash", "calif", "fla", "mass", "penn", "conn",
-    "mich", "minn", "wis", "ariz", "colo", "okla", "tenn", "ky", "va", "ga", "ala", "ark", "del", "ill",
-    "kan", "neb", "nev", "ore", "vt",
+    "inc", "ltd", "co", "corp", "cos", "plc", "llc", "bros", "jr", "sr", "etc", "al", "esp",
+    "dept", "univ", "assn", "ave", "av", "blvd", "rd", "min", "max", "est", "govt", "intl", "natl",
+    "mfg", "misc", "ph.d", "m.d", "b.a", "m.a", "b.sc", "m.sc", "med", "btw", "ind", "wash",
+    "calif", "fla", "mass", "penn", "conn", "mich", "minn", "wis", "ariz", "colo", "okla", "tenn",
+    "ky", "va", "ga", "ala", "ark", "del", "ill", "kan", "neb", "nev", "ore", "vt",
 ];
 
 /// Clock-time abbreviations, written without the final period.
@@ -51,15 +51,16 @@ const TIMES: &[&str] = &["a.m", "p.m"];
 /// initialism such as "U.S." only these open a new sentence ("in the U.S.
 /// The ..."), while other capitalised words continue it ("U.S. Army").
 const SENTENCE_STARTERS: &[&str] = &[
-    "A", "Being", "Did", "For", "He", "How", "However", "I", "In", "It", "Millions", "More", "She", "That",
-    "The", "There", "They", "We", "What", "When", "Where", "Who", "Why", "But", "This", "These", "Those",
-    "His", "Her", "Their", "Our", "If", "Some", "Many", "Most", "You",
+    "A", "Being", "Did", "For", "He", "How", "However", "I", "In", "It", "Millions", "More", "She",
+    "That", "The", "There", "They", "We", "What", "When", "Where", "Who", "Why", "But", "This",
+    "These", "Those", "His", "Her", "Their", "Our", "If", "Some", "Many", "Most", "You",
 ];
 
 /// Prepositions that open a time or place phrase ("At 5 a.m. Mr. Smith ...").
 /// A candidate sentence made of such a phrase alone is a fragment, not a sentence.
 const FRAGMENT_OPENERS: &[&str] = &[
-    "at", "by", "on", "in", "until", "till", "after", "before", "since", "from", "around", "about", "near",
+    "at", "by", "on", "in", "until", "till", "after", "before", "since", "from", "around", "about",
+    "near",
 ];
 
 /// Verbs that close an attribution after a quotation: "\"...\" Smith said."

@@ -78,7 +78,8 @@ pub(crate) fn at_separator(text: &str, sep: usize) -> Option<Marker> {
     if s == token_end || (s > 0 && b[s - 1].is_ascii_alphanumeric()) {
         return None;
     }
-    let before_ok = s == 0 || is_ws(b[s - 1]) || text[..s].chars().next_back().is_some_and(is_bullet);
+    let before_ok =
+        s == 0 || is_ws(b[s - 1]) || text[..s].chars().next_back().is_some_and(is_bullet);
     if !before_ok {
         return None;
     }

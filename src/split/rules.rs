@@ -156,7 +156,9 @@ pub(crate) fn look(text: &str, p: usize) -> Next {
         '"' | '\'' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '[' => {
             let paren = matches!(c, '(' | '[');
             match char_at(text, after) {
-                Some(d) if d.is_uppercase() || (!paren && d.is_ascii_digit()) => Next::Opener { paren },
+                Some(d) if d.is_uppercase() || (!paren && d.is_ascii_digit()) => {
+                    Next::Opener { paren }
+                }
                 _ => Next::Other,
             }
         }
@@ -250,9 +252,9 @@ fn short_tail_word(text: &str, p: usize) -> Option<&str> {
 /// letters joined by periods) is what `word` is.
 pub(crate) fn is_initialism(word: &str) -> bool {
     word.contains('.')
-        && word
-            .split('.')
-            .all(|part| (1..=3).contains(&part.len()) && part.bytes().all(|x| x.is_ascii_alphabetic()))
+        && word.split('.').all(|part| {
+            (1..=3).contains(&part.len()) && part.bytes().all(|x| x.is_ascii_alphabetic())
+        })
 }
 
 /// Whether the line `s..e` reads like a heading or a list line: at most two

@@ -89,10 +89,9 @@ impl<'a> Scanner<'a> {
 
     /// Whether nothing but whitespace, bullets and opening marks precedes `p` in the segment.
     fn seg_empty_before(&self, p: usize) -> bool {
-        self.text[self.seg_start..p]
-            .chars()
-            .rev()
-            .all(|c| c.is_whitespace() || is_bullet(c) || matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘'))
+        self.text[self.seg_start..p].chars().rev().all(|c| {
+            c.is_whitespace() || is_bullet(c) || matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘')
+        })
     }
 
     fn period(&mut self, i: usize) -> usize {
@@ -132,11 +131,16 @@ impl<'a> Scanner<'a> {
             (Kind::Upper, Sep::Dot) => false,
             // "February 11. ... March 12." is no list: a numbered list written
             // inline has to start at 1.
-            (Kind::Num, Sep::Dot) => upper && (follows || (m.value == 1 && lists::later(self.text, m, 2))),
+            (Kind::Num, Sep::Dot) => {
+                upper && (follows || (m.value == 1 && lists::later(self.text, m, 2)))
+            }
             (_, Sep::Wrapped) => upper && (follows || lists::later(self.text, m, m.value + 1)),
             // "a." is also the article; ask for "a." itself and two more items.
             (Kind::Lower, Sep::Dot) => {
-                follows || (m.value == 0 && lists::later(self.text, m, 1) && lists::later(self.text, m, 2))
+                follows
+                    || (m.value == 0
+                        && lists::later(self.text, m, 1)
+                        && lists::later(self.text, m, 2))
             }
             _ => follows || lists::later(self.text, m, m.value + 1),
         };
@@ -229,7 +233,9 @@ impl<'a> Scanner<'a> {
             // 'Well!' ... 'the house!' (Which was very likely true.) is one sentence.
             next = Next::Other;
         }
-        if matches!(closer, Closer::Single | Closer::Double) && rules::attribution_tail(self.text, next_pos) {
+        if matches!(closer, Closer::Single | Closer::Double)
+            && rules::attribution_tail(self.text, next_pos)
+        {
             // '"... energy costs." Lichtblau said.' is one sentence.
             return q;
         }
@@ -275,7 +281,9 @@ impl<'a> Scanner<'a> {
                 AbbrevKind::Title => false,
                 AbbrevKind::BeforeNumber => (upper || opener) && !short(),
                 AbbrevKind::Ambiguous => {
-                    ((upper && !all_caps && !next_abbrev) || opener) && !self.fragment(p) && !short()
+                    ((upper && !all_caps && !next_abbrev) || opener)
+                        && !self.fragment(p)
+                        && !short()
                 }
                 // "7:20 a.m. CDT" names the time zone.
                 AbbrevKind::Time => ((upper && !all_caps) || opener) && !self.fragment(p),
@@ -290,7 +298,8 @@ impl<'a> Scanner<'a> {
             [c] if c.is_ascii_uppercase() => {
                 // An initial ("George W. Bush"), unless a lowercase word precedes
                 // it ("you and I. Did ...").
-                let initial = self.seg_empty_before(word_start) || self.capitalised_before(word_start);
+                let initial =
+                    self.seg_empty_before(word_start) || self.capitalised_before(word_start);
                 !initial && plain && !short()
             }
             [c] if c.is_ascii_lowercase() => (upper || opener) && !short(),
@@ -340,7 +349,10 @@ impl<'a> Scanner<'a> {
         }
         let ends = match rules::look(self.text, j) {
             Next::Upper { .. } | Next::Bullet | Next::Dash | Next::Opener { paren: false } => true,
-            _ => lists::line_starts_item(self.text, j) || rules::heading_like(self.text, line_start, i),
+            _ => {
+                lists::line_starts_item(self.text, j)
+                    || rules::heading_like(self.text, line_start, i)
+            }
         };
         if ends {
             self.cut(i);

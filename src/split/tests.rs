@@ -58,7 +58,8 @@ fn e_g_and_etc_mid_sentence() {
 
 #[test]
 fn quotes_and_attribution_stay_together() {
-    let t = "\"We are pleased. Sales grew,\" he said. \"Next year will be better.\" Analysts agreed.";
+    let t =
+        "\"We are pleased. Sales grew,\" he said. \"Next year will be better.\" Analysts agreed.";
     assert_eq!(
         texts(t),
         vec![
@@ -74,7 +75,10 @@ fn question_inside_quotes_and_short_attribution() {
     let t = "\"Why now?\" asked Ms. Lee. \"It is time.\" Lichtblau said.";
     assert_eq!(
         texts(t),
-        vec!["\"Why now?\" asked Ms. Lee.", "\"It is time.\" Lichtblau said."]
+        vec![
+            "\"Why now?\" asked Ms. Lee.",
+            "\"It is time.\" Lichtblau said."
+        ]
     );
 }
 
@@ -138,7 +142,12 @@ fn numbered_and_bulleted_lists() {
     let t = "Steps: 1. Open the box 2. Remove the unit 3. Plug it in";
     assert_eq!(
         texts(t),
-        vec!["Steps:", "1. Open the box", "2. Remove the unit", "3. Plug it in"]
+        vec![
+            "Steps:",
+            "1. Open the box",
+            "2. Remove the unit",
+            "3. Plug it in"
+        ]
     );
     let t = "• Lower taxes\n• Better schools\n- More police";
     assert_eq!(
@@ -163,7 +172,10 @@ fn line_breaks_headings_and_paragraphs() {
 #[test]
 fn a_blank_line_ends_even_an_abbreviation() {
     let t = "He works for Smith & Co.\n\nMr.\n\nSmith left";
-    assert_eq!(texts(t), vec!["He works for Smith & Co.", "Mr.", "Smith left"]);
+    assert_eq!(
+        texts(t),
+        vec!["He works for Smith & Co.", "Mr.", "Smith left"]
+    );
 }
 
 #[test]
@@ -192,8 +204,7 @@ fn stacked_company_abbreviations_and_glued_amounts() {
 
 #[test]
 fn open_quotation_running_on_does_not_swallow_the_next() {
-    let t =
-        "He said: \"Steven is above money. He is the future. \"We will not sell him.\" On Monday he left.";
+    let t = "He said: \"Steven is above money. He is the future. \"We will not sell him.\" On Monday he left.";
     assert_eq!(
         texts(t),
         vec![

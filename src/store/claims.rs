@@ -62,7 +62,10 @@ impl ClaimFilter {
         }
         if let Some(t) = &self.contains {
             conds.push("c.text LIKE ? ESCAPE '\\'");
-            let escaped = t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = t
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             params.push(Value::Text(format!("%{escaped}%")));
         }
         if let Some(t) = &self.claim_type {
@@ -241,7 +244,9 @@ impl Store {
 
     /// Ids in `ids` that name no claim.
     pub fn missing_claims(&self, ids: &[i64]) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?;
         let mut missing = Vec::new();
         for &id in ids {
             if !stmt.exists([id])? {

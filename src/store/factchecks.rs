@@ -39,7 +39,11 @@ pub struct ImportedFactChecks {
 
 impl Store {
     /// Store fact-checks in one transaction, skipping ones already stored.
-    pub fn add_factchecks(&mut self, checks: &[FactCheck], source_path: &str) -> Result<ImportedFactChecks> {
+    pub fn add_factchecks(
+        &mut self,
+        checks: &[FactCheck],
+        source_path: &str,
+    ) -> Result<ImportedFactChecks> {
         let tx = self.write()?;
         let now = now_rfc3339();
         let mut result = ImportedFactChecks::default();
@@ -76,7 +80,11 @@ impl Store {
     }
 
     /// Stored fact-checks, newest first, optionally those matching words.
-    pub fn factchecks(&self, contains: Option<&str>, limit: Option<usize>) -> Result<Vec<FactCheckRow>> {
+    pub fn factchecks(
+        &self,
+        contains: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<Vec<FactCheckRow>> {
         let expr = contains.and_then(|c| fts_query(c, false));
         let sql = if expr.is_some() {
             "SELECT f.id, f.verdict, f.reviewer, f.published, f.url,

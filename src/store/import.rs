@@ -31,9 +31,11 @@ impl Store {
     pub fn load_idf(&self) -> Result<Idf> {
         let n_docs: u32 = self
             .conn
-            .query_row("SELECT value FROM xref_meta WHERE key = 'n_docs'", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT value FROM xref_meta WHERE key = 'n_docs'",
+                [],
+                |r| r.get(0),
+            )
             .optional()?
             .unwrap_or(0);
         let mut stmt = self.conn.prepare("SELECT term, df FROM xref_terms")?;

@@ -49,7 +49,10 @@ pub enum StoreError {
 }
 
 fn join_ids(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Result of store operations.
@@ -65,12 +68,14 @@ impl Store {
     pub fn open(path: &Path) -> anyhow::Result<Store> {
         use anyhow::Context;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("cannot create the database directory {}", dir.display())
+            })?;
         }
-        let conn =
-            Connection::open(path).with_context(|| format!("cannot open the database {}", path.display()))?;
-        Self::configure(conn).with_context(|| format!("cannot set up the database {}", path.display()))
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        Self::configure(conn)
+            .with_context(|| format!("cannot set up the database {}", path.display()))
     }
 
     /// An in-memory database, for tests.
@@ -97,6 +102,8 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 }

@@ -83,8 +83,10 @@ impl Store {
     pub fn add_note(&mut self, claim: i64, author: &str, text: &str) -> Result<i64> {
         self.ensure_claims(&[claim])?;
         let tx = self.write()?;
-        tx.prepare_cached("INSERT INTO notes (claim_id, author, text, created_at) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![claim, author, text, now_rfc3339()])?;
+        tx.prepare_cached(
+            "INSERT INTO notes (claim_id, author, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![claim, author, text, now_rfc3339()])?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(id)

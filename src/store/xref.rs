@@ -161,7 +161,11 @@ impl Store {
                 relation: r.get(1)?,
                 state: r.get(2)?,
                 score: r.get(3)?,
-                source: format!("article {}: {}", r.get::<_, i64>(4)?, title.unwrap_or_default()),
+                source: format!(
+                    "article {}: {}",
+                    r.get::<_, i64>(4)?,
+                    title.unwrap_or_default()
+                ),
                 text: r.get(6)?,
             })
         })?;

@@ -53,18 +53,24 @@ pub fn compare(a: &str, b: &str, idf: &Idf) -> Comparison {
 }
 
 /// [`compare`] for claims already profiled and analysed, as a store holds them.
-pub fn compare_quantities(pa: &Profile, qa: &[Quantity], pb: &Profile, qb: &[Quantity]) -> Comparison {
+pub fn compare_quantities(
+    pa: &Profile,
+    qa: &[Quantity],
+    pb: &Profile,
+    qb: &[Quantity],
+) -> Comparison {
     let score = pa.similarity(pb);
     let mut differences = differences(qa, qb);
-    let relation = if !differences.is_empty() && pa.similarity_ignoring_numbers(pb) >= CONFLICT_THRESHOLD {
-        Relation::Conflict
-    } else if score >= SAME_THRESHOLD {
-        Relation::Same
-    } else if score >= RELATED_THRESHOLD {
-        Relation::Related
-    } else {
-        Relation::None
-    };
+    let relation =
+        if !differences.is_empty() && pa.similarity_ignoring_numbers(pb) >= CONFLICT_THRESHOLD {
+            Relation::Conflict
+        } else if score >= SAME_THRESHOLD {
+            Relation::Same
+        } else if score >= RELATED_THRESHOLD {
+            Relation::Related
+        } else {
+            Relation::None
+        };
     if relation == Relation::None {
         differences.clear();
     }
@@ -160,7 +166,11 @@ fn written_step(q: &Quantity) -> f64 {
 
 fn relative(x: f64, y: f64) -> f64 {
     let scale = x.abs().max(y.abs());
-    if scale == 0.0 { 0.0 } else { (x - y).abs() / scale }
+    if scale == 0.0 {
+        0.0
+    } else {
+        (x - y).abs() / scale
+    }
 }
 
 #[cfg(test)]

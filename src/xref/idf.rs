@@ -31,7 +31,10 @@ impl Idf {
     }
 
     /// Builds from a stored total and stored `(term, document count)` pairs.
-    pub fn from_counts<S: AsRef<str>>(n_docs: u32, counts: impl IntoIterator<Item = (S, u32)>) -> Self {
+    pub fn from_counts<S: AsRef<str>>(
+        n_docs: u32,
+        counts: impl IntoIterator<Item = (S, u32)>,
+    ) -> Self {
         let df = counts
             .into_iter()
             .map(|(term, n)| (hash(term.as_ref().as_bytes()), n))
@@ -140,6 +143,10 @@ mod tests {
         let idf = Idf::from_texts(SEED);
         let q = query_terms(SEED[1], &idf, 3);
         assert_eq!(q, ["militia", "attacks", "military"]);
-        assert!(query_terms(SEED[2], &idf, 10).iter().all(|w| !w.contains("2011")));
+        assert!(
+            query_terms(SEED[2], &idf, 10)
+                .iter()
+                .all(|w| !w.contains("2011"))
+        );
     }
 }

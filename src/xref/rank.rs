@@ -78,7 +78,12 @@ pub fn rerank<I: Clone>(
         .iter()
         .map(|c| {
             let d = Profile::new(c.text, idf);
-            let mut s = weights.bm25 * if best > 0.0 { c.first_stage / best } else { 0.0 };
+            let mut s = weights.bm25
+                * if best > 0.0 {
+                    c.first_stage / best
+                } else {
+                    0.0
+                };
             s += weights.cosine * q.cosine(&d);
             s += weights.coverage * d.coverage_by(&q);
             s += weights.bigram * q.bigram_cosine(&d);
@@ -137,7 +142,8 @@ impl<I: Clone> Ranker<I> {
         }
         self.lengths.push(length);
         self.idf.add(&format!("{text} {}", title.unwrap_or("")));
-        self.docs.push((id, text.to_string(), title.map(str::to_string)));
+        self.docs
+            .push((id, text.to_string(), title.map(str::to_string)));
     }
 
     /// Number of candidates indexed.

@@ -14,8 +14,9 @@ const NUMBER_MARK: u64 = 0x4e55_4d42_4552;
 
 /// Words that negate a statement, as tokenized ("didn't" becomes "didnt").
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "nor", "none", "nothing", "cannot", "dont", "didnt", "doesnt", "isnt", "wasnt",
-    "arent", "werent", "wont", "wouldnt", "cant", "couldnt", "shouldnt", "hasnt", "havent", "hadnt",
+    "not", "no", "never", "nor", "none", "nothing", "cannot", "dont", "didnt", "doesnt", "isnt",
+    "wasnt", "arent", "werent", "wont", "wouldnt", "cant", "couldnt", "shouldnt", "hasnt",
+    "havent", "hadnt",
 ];
 
 /// One text prepared for comparison. Build it once per claim and compare it
@@ -87,9 +88,18 @@ impl Profile {
             v.sort_unstable_by_key(|e| e.0);
             v.dedup_by_key(|e| e.0);
         }
-        p.uni_norm = p.uni.iter().map(|e| f64::from(e.1).powi(2)).sum::<f64>().sqrt();
+        p.uni_norm = p
+            .uni
+            .iter()
+            .map(|e| f64::from(e.1).powi(2))
+            .sum::<f64>()
+            .sqrt();
         p.uni_mass = p.uni.iter().map(|e| f64::from(e.1)).sum();
-        p.bi_norm = p.bi.iter().map(|e| f64::from(e.1).powi(2)).sum::<f64>().sqrt();
+        p.bi_norm =
+            p.bi.iter()
+                .map(|e| f64::from(e.1).powi(2))
+                .sum::<f64>()
+                .sqrt();
         for (n, grams) in p.grams.iter_mut().enumerate() {
             *grams = all
                 .windows(n + 1)
@@ -98,10 +108,10 @@ impl Profile {
         }
         let bytes = surface.as_bytes();
         p.chars = bytes.windows(4).map(hash).collect();
-        for v in p
-            .grams
-            .iter_mut()
-            .chain([&mut p.chars, &mut p.numbers, &mut p.names, &mut p.prefixes])
+        for v in
+            p.grams
+                .iter_mut()
+                .chain([&mut p.chars, &mut p.numbers, &mut p.names, &mut p.prefixes])
         {
             v.sort_unstable();
             v.dedup();
@@ -153,7 +163,8 @@ impl Profile {
         let (a, b) = (self, other);
         let cov_a = a.coverage_by(b);
         let cov_b = b.coverage_by(a);
-        let dice = |x: &[u64], y: &[u64]| ratio(2.0 * shared(x, y) as f64, (x.len() + y.len()) as f64);
+        let dice =
+            |x: &[u64], y: &[u64]| ratio(2.0 * shared(x, y) as f64, (x.len() + y.len()) as f64);
         let (na, nb) = (a.numbers.len(), b.numbers.len());
         let common = shared(&a.numbers, &b.numbers);
         let numbers_present = na + nb > 0;
@@ -193,8 +204,10 @@ impl Profile {
             f64::from((a.negations + b.negations) % 2),
             ratio(lcs(&a.seq, &b.seq) as f64, short),
             (1.0 + long - short).ln(),
-            (a.uni.len() - shared_keys(&a.uni, &b.uni)).min(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
-            (a.uni.len() - shared_keys(&a.uni, &b.uni)).max(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
+            (a.uni.len() - shared_keys(&a.uni, &b.uni))
+                .min(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
+            (a.uni.len() - shared_keys(&a.uni, &b.uni))
+                .max(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
             ratio(
                 shared(&a.grams[1], &b.grams[1]) as f64,
                 a.grams[1].len().max(b.grams[1].len()) as f64,
@@ -236,7 +249,12 @@ pub fn similarity(a: &str, b: &str, idf: &Idf) -> f64 {
 
 /// The logistic model: `sigmoid(BIAS + WEIGHTS · features)`.
 pub(crate) fn score(features: &[f64; FEATURES]) -> f64 {
-    let z: f64 = BIAS + features.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum::<f64>();
+    let z: f64 = BIAS
+        + features
+            .iter()
+            .zip(WEIGHTS)
+            .map(|(x, w)| x * w)
+            .sum::<f64>();
     1.0 / (1.0 + (-z).exp())
 }
 

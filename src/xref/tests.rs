@@ -21,7 +21,9 @@ const LATAM: &str = "Latin America's economy grew by 5.5% in 2004, its best perf
     exports registered their best performance in two decades.";
 
 fn idf() -> Idf {
-    Idf::from_texts([ATTACKS, INJURIES, WITHDRAWAL, TIMEWARNER, CHINA, AUSTIN, LATAM])
+    Idf::from_texts([
+        ATTACKS, INJURIES, WITHDRAWAL, TIMEWARNER, CHINA, AUSTIN, LATAM,
+    ])
 }
 
 /// The relation and the (a, b) values of each difference.
@@ -29,15 +31,20 @@ fn check(a: &str, b: &str) -> (Relation, Vec<(f64, f64)>) {
     let c = compare(a, b, &idf());
     (
         c.relation,
-        c.differences.iter().map(|d| (d.a.value, d.b.value)).collect(),
+        c.differences
+            .iter()
+            .map(|d| (d.a.value, d.b.value))
+            .collect(),
     )
 }
 
 #[test]
 fn a_different_count_of_attacks_is_a_conflict() {
-    let b =
-        "Militia attacks on US military positions in Iraq and Syria have occurred 160 times since October.";
-    assert_eq!(check(ATTACKS, b), (Relation::Conflict, vec![(151.0, 160.0)]));
+    let b = "Militia attacks on US military positions in Iraq and Syria have occurred 160 times since October.";
+    assert_eq!(
+        check(ATTACKS, b),
+        (Relation::Conflict, vec![(151.0, 160.0)])
+    );
 }
 
 #[test]
@@ -50,7 +57,10 @@ fn a_different_count_of_personnel_is_a_conflict() {
 fn a_different_year_is_a_conflict() {
     let b = "US troops withdrew in 2012 under President Barack Obama, only to return in 2014 to counter \
              the IS's control over a significant portion of the country.";
-    assert_eq!(check(WITHDRAWAL, b), (Relation::Conflict, vec![(2011.0, 2012.0)]));
+    assert_eq!(
+        check(WITHDRAWAL, b),
+        (Relation::Conflict, vec![(2011.0, 2012.0)])
+    );
 }
 
 #[test]
@@ -77,8 +87,7 @@ fn claims_about_other_things_are_not_linked() {
 #[test]
 fn a_shared_topic_is_weaker_than_the_same_claim() {
     let idf = idf();
-    let same =
-        "US troops remain in Iraq at the invitation of the government in Baghdad, Secretary Austin said.";
+    let same = "US troops remain in Iraq at the invitation of the government in Baghdad, Secretary Austin said.";
     let topic = "US troops withdrew from Iraq in 2011.";
     assert!(similarity(AUSTIN, same, &idf) >= SAME_THRESHOLD);
     assert!(similarity(AUSTIN, topic, &idf) < similarity(AUSTIN, same, &idf));

@@ -6,16 +6,17 @@
 
 /// Words too common to say anything about which claim a sentence makes.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "d", "did", "do",
-    "does", "doing", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-    "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
-    "ll", "m", "me", "more", "most", "my", "nd", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
-    "only", "or", "other", "our", "ours", "out", "over", "own", "per", "rd", "re", "s", "said", "same",
-    "says", "she", "should", "so", "some", "st", "such", "t", "th", "than", "that", "the", "their", "theirs",
-    "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
-    "up", "ve", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "you", "your", "yours",
+    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+    "d", "did", "do", "does", "doing", "during", "each", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "itself", "just", "ll", "m", "me", "more", "most", "my", "nd", "no",
+    "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours",
+    "out", "over", "own", "per", "rd", "re", "s", "said", "same", "says", "she", "should", "so",
+    "some", "st", "such", "t", "th", "than", "that", "the", "their", "theirs", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "ve", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your", "yours",
 ];
 
 /// Number words written out, so that "two decades" and "2 decades" share a term.
@@ -88,7 +89,12 @@ pub(crate) fn stem(word: &str, out: &mut String) {
         return;
     } else if n > 4 && w.ends_with("sses") {
         &w[..n - 2]
-    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+    } else if n > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
         &w[..n - 1]
     } else if n > 5 && w.ends_with("ing") {
         &w[..n - 3]
@@ -100,7 +106,11 @@ pub(crate) fn stem(word: &str, out: &mut String) {
     let b = base.as_bytes();
     let k = b.len();
     // "running" -> "runn" -> "run", but "falling" keeps its "ll" like "fall".
-    if k > 3 && b[k - 1] == b[k - 2] && !matches!(b[k - 1], b'l' | b's' | b'z' | b'e') && base.len() < n {
+    if k > 3
+        && b[k - 1] == b[k - 2]
+        && !matches!(b[k - 1], b'l' | b's' | b'z' | b'e')
+        && base.len() < n
+    {
         out.push_str(&base[..k - 1]);
     } else if k > 3 && b[k - 1] == b'e' {
         out.push_str(&base[..k - 1]);
@@ -131,7 +141,11 @@ fn normalize_number(raw: &str, out: &mut String) {
 pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
     let mut word = String::with_capacity(32);
     let mut term = String::with_capacity(32);
-    let emit = |word: &str, digits: bool, capital: bool, term: &mut String, f: &mut dyn FnMut(Token<'_>)| {
+    let emit = |word: &str,
+                digits: bool,
+                capital: bool,
+                term: &mut String,
+                f: &mut dyn FnMut(Token<'_>)| {
         if word.is_empty() {
             return;
         }
@@ -304,6 +318,9 @@ mod tests {
             clean_query(tweet),
             "The US drone attack on Soleimani caught on camera. Iran Usa"
         );
-        assert_eq!(clean_query("@dmedin11 no one https://t.co/x said"), "no one said");
+        assert_eq!(
+            clean_query("@dmedin11 no one https://t.co/x said"),
+            "no one said"
+        );
     }
 }

@@ -39,7 +39,10 @@ fn seed_personnel_counted_noun_and_one_soldier() {
     let qs = extract(s);
     assert_eq!(qs.len(), 2, "{qs:?}");
     assert_eq!(qs[0].text, "70 American personnel");
-    assert_eq!((qs[0].value, qs[0].unit.as_deref()), (70.0, Some("personnel")));
+    assert_eq!(
+        (qs[0].value, qs[0].unit.as_deref()),
+        (70.0, Some("personnel"))
+    );
     assert_eq!(qs[0].qualifier.as_deref(), Some("approximately"));
     assert_eq!((qs[1].value, qs[1].unit.as_deref()), (1.0, Some("soldier")));
 }
@@ -62,13 +65,20 @@ fn seed_two_decades_is_twenty_years() {
 fn seed_years_and_vague_thousands() {
     let s = "The initial invasion authorized by President George W. Bush in 2003, based on flawed intelligence, led to the deaths of thousands of US troops and hundreds of thousands of Iraqis.";
     let got = summary(s);
-    assert_eq!(got[0], ("2003".into(), 2003.0, None, QuantityKind::Year, None));
+    assert_eq!(
+        got[0],
+        ("2003".into(), 2003.0, None, QuantityKind::Year, None)
+    );
     assert_eq!(got[1].0, "thousands of US troops");
     assert_eq!((got[1].1, got[1].2.as_deref()), (1000.0, Some("troop")));
     assert_eq!(got[1].4.as_deref(), Some("at least"));
     assert_eq!((got[2].1, got[2].2.as_deref()), (100_000.0, Some("iraqi")));
-    let years = summary("US troops withdrew in 2011 under President Barack Obama, only to return in 2014.");
-    assert_eq!(years.iter().map(|q| q.1).collect::<Vec<_>>(), [2011.0, 2014.0]);
+    let years =
+        summary("US troops withdrew in 2011 under President Barack Obama, only to return in 2014.");
+    assert_eq!(
+        years.iter().map(|q| q.1).collect::<Vec<_>>(),
+        [2011.0, 2014.0]
+    );
     assert!(years.iter().all(|q| q.3 == QuantityKind::Year));
 }
 
@@ -99,7 +109,13 @@ fn bbc_timewarner_money_and_percentage() {
     );
     assert_eq!(
         got[2],
-        ("£600m".into(), 6e8, Some("GBP".into()), QuantityKind::Money, None)
+        (
+            "£600m".into(),
+            6e8,
+            Some("GBP".into()),
+            QuantityKind::Money,
+            None
+        )
     );
     assert_eq!(got[3].1, 3.0);
     assert_eq!(
@@ -126,11 +142,20 @@ fn spelled_out_forms_equal_symbols() {
 #[test]
 fn number_words_and_separators() {
     assert_eq!(one("A dozen companies bid.").value, 12.0);
-    assert_eq!(one("A dozen companies bid.").unit.as_deref(), Some("company"));
+    assert_eq!(
+        one("A dozen companies bid.").unit.as_deref(),
+        Some("company")
+    );
     assert_eq!(one("The city has 1.2m people.").value, 1.2e6);
     assert_eq!(one("Some 3,500 jobs will go.").value, 3500.0);
-    assert_eq!(one("Some 3,500 jobs will go.").qualifier.as_deref(), Some("some"));
-    assert_eq!(one("It employs twenty-five thousand workers.").value, 25_000.0);
+    assert_eq!(
+        one("Some 3,500 jobs will go.").qualifier.as_deref(),
+        Some("some")
+    );
+    assert_eq!(
+        one("It employs twenty-five thousand workers.").value,
+        25_000.0
+    );
     assert_eq!(one("He won two hundred and fifty votes.").value, 250.0);
     assert_eq!(one("Three million people voted.").value, 3e6);
     let fourth = one("It was the fourth quarter in a row.");

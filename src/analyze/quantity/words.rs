@@ -108,7 +108,10 @@ fn vague(c: &Ctx, j: usize) -> Option<Core> {
     let w = c.word(j);
     let (mut value, mut k) = match lx::vague_scale(w) {
         Some(v) => (v, j + 1),
-        None if w == "tens" && c.word(j + 1) == "of" && lx::vague_scale(c.word(j + 2)).is_some() => {
+        None if w == "tens"
+            && c.word(j + 1) == "of"
+            && lx::vague_scale(c.word(j + 2)).is_some() =>
+        {
             (10.0, j + 1)
         }
         None => return None,

@@ -36,7 +36,11 @@ impl Scanner<'_> {
             // "compounds. . . . The": a full stop, then an ellipsis opening the next sentence.
             let (q, _) = rules::swallow_closers(self.text, j);
             let (next, newline) = rules::skip_ws(b, q);
-            if q < n && is_ws(b[q]) && next < n && (newline || rules::look(self.text, next).starts()) {
+            if q < n
+                && is_ws(b[q])
+                && next < n
+                && (newline || rules::look(self.text, next).starts())
+            {
                 self.cut(i + 1);
             }
             return j;
@@ -86,7 +90,8 @@ impl Scanner<'_> {
         };
         // Resume on the stop just inside the closer: a quoted sentence may end there.
         let mut t = close;
-        while t > after && (matches!(b[t - 1], b'.' | b'?' | b'!') || (b[t - 1] == b' ' && b[t - 2] == b'.'))
+        while t > after
+            && (matches!(b[t - 1], b'.' | b'?' | b'!') || (b[t - 1] == b' ' && b[t - 2] == b'.'))
         {
             t -= 1;
         }
@@ -135,7 +140,9 @@ impl Scanner<'_> {
                 // An apostrophe inside a word ("they'll") does not close a quote.
                 ('\'', b'\'') if !is_ws(b[j - 1]) && !letter_after(j + 1) => Some(1),
                 ('“', 0xE2) if b[j..].starts_with("”".as_bytes()) => Some(3),
-                ('‘', 0xE2) if b[j..].starts_with("’".as_bytes()) && !letter_after(j + 3) => Some(3),
+                ('‘', 0xE2) if b[j..].starts_with("’".as_bytes()) && !letter_after(j + 3) => {
+                    Some(3)
+                }
                 _ => None,
             };
             if let Some(len) = found {
