@@ -1,12 +1,12 @@
-//! The per-article import pipeline: prepare the body and claims, store them,
-//! and cross-reference each new claim against the claims and fact-checks
+//! The per-article import pipeline: prepare the body and claims, analyze
+//! them, store them, and cross-reference each new claim against the claims and fact-checks
 //! already stored, all in the article's one transaction.
 
 use std::collections::HashMap;
 
 use anyhow::Context;
 
-use crate::analyze::quantity;
+use crate::analyze::{Analysis, analyze_article, quantity};
 use crate::ingest::Document;
 use crate::model::LinkRelation;
 use crate::prepare::prepare;
@@ -61,11 +61,12 @@ impl<'s> Importer<'s> {
         if let Some(article_id) = tx.find_article(&article.content_hash)? {
             return Ok(ImportOutcome::AlreadyImported { article_id });
         }
-        let (article_id, claim_ids) =
-            tx.insert_article(&doc.meta, &doc.origin, doc.format, &article)?;
         let texts: Vec<&str> = article.claims.iter().map(|c| c.text.as_str()).collect();
+        let analyses = analyze_article(&texts);
+        let (article_id, claim_ids) =
+            tx.insert_article(&doc.meta, &doc.origin, doc.format, &article, &analyses)?;
         if let Some(state) = &self.xref {
-            cross_reference(&tx, &state.idf, article_id, &claim_ids, &texts)
+            cross_reference(&tx, &state.idf, article_id, &claim_ids, &texts, &analyses)
                 .with_context(|| format!("{}: cannot cross-reference the claims", doc.origin))?;
         }
         tx.commit()?;
@@ -104,19 +105,20 @@ fn cross_reference(
     article_id: i64,
     claim_ids: &[i64],
     texts: &[&str],
+    analyses: &[Analysis],
 ) -> anyhow::Result<()> {
-    for (&id, &text) in claim_ids.iter().zip(texts) {
+    for ((&id, &text), analysis) in claim_ids.iter().zip(texts).zip(analyses) {
         let terms = xref::query_terms(text, idf, QUERY_TERMS);
         if terms.is_empty() {
             continue;
         }
         let profile = Profile::new(text, idf);
-        let figures = quantity::extract(text);
-        for (other, other_text) in tx.claim_candidates(&terms, article_id, CLAIM_CANDIDATES)? {
+        let figures = &analysis.quantities;
+        for (other, other_text, _) in tx.claim_candidates(&terms, article_id, CLAIM_CANDIDATES)? {
             let other_profile = Profile::new(&other_text, idf);
             let cmp = xref::compare_quantities(
                 &profile,
-                &figures,
+                figures,
                 &other_profile,
                 &quantity::extract(&other_text),
             );
@@ -133,7 +135,7 @@ fn cross_reference(
                 }
             }
         }
-        for (fc, fc_text) in tx.factcheck_candidates(&terms, FACTCHECK_CANDIDATES)? {
+        for (fc, fc_text, _) in tx.factcheck_candidates(&terms, FACTCHECK_CANDIDATES)? {
             let score = profile.similarity(&Profile::new(&fc_text, idf));
             if score >= FACTCHECK_MATCH_THRESHOLD {
                 tx.add_factcheck_match(id, fc, score)?;

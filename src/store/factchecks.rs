@@ -28,6 +28,23 @@ pub struct FactCheckRow {
     pub claim: String,
 }
 
+/// A stored fact-check as `match` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredFactCheck {
+    /// Fact-check id.
+    pub id: i64,
+    /// The claim checked.
+    pub claim: String,
+    /// The fact-check's headline.
+    pub title: Option<String>,
+    /// Verdict as published.
+    pub verdict: Option<String>,
+    /// Who checked it.
+    pub reviewer: Option<String>,
+    /// Where.
+    pub url: Option<String>,
+}
+
 /// What importing a batch of fact-checks did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportedFactChecks {
@@ -111,6 +128,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every stored fact-check, for an in-memory index.
+    pub fn all_factchecks(&self) -> Result<Vec<StoredFactCheck>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, claim, title, verdict, reviewer, url FROM factchecks ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StoredFactCheck {
+                id: r.get(0)?,
+                claim: r.get(1)?,
+                title: r.get(2)?,
+                verdict: r.get(3)?,
+                reviewer: r.get(4)?,
+                url: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Fact-checks suggested for a claim, best first.
     pub(super) fn factcheck_matches(&self, claim: i64) -> Result<Vec<RelatedRow>> {
         let mut stmt = self.conn.prepare_cached(
@@ -139,30 +174,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Fact-checks sharing words with `terms` (an OR query), best BM25 first:
-    /// the candidates `match` reranks.
-    pub fn factcheck_candidates(&self, terms: &[String], k: usize) -> Result<Vec<(i64, String)>> {
-        candidates(
-            &self.conn,
-            "SELECT f.id, f.claim || coalesce(' ' || f.title, '') FROM factchecks_fts
-             JOIN factchecks f ON f.id = factchecks_fts.rowid
-             WHERE factchecks_fts MATCH ?1 ORDER BY bm25(factchecks_fts) LIMIT ?2",
-            terms,
-            k,
-        )
-    }
-
-    /// Claims sharing words with `terms` (an OR query), best BM25 first.
-    pub fn claim_candidates(&self, terms: &[String], k: usize) -> Result<Vec<(i64, String)>> {
-        candidates(
-            &self.conn,
-            "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2",
-            terms,
-            k,
-        )
+    /// Claims sharing words with `terms` (an OR query) with their BM25
+    /// relevance (higher is better), best first: what `match` reranks.
+    pub fn claim_candidates(&self, terms: &[String], k: usize) -> Result<Vec<Candidate>> {
+        candidates(&self.conn, CLAIM_CANDIDATES_SQL, terms, k)
     }
 }
+
+/// An id, its text, and its BM25 relevance (higher is better).
+pub type Candidate = (i64, String, f64);
+
+/// Claims for an OR query, best BM25 first.
+pub(super) const CLAIM_CANDIDATES_SQL: &str =
+    "SELECT c.id, c.text, -bm25(claims_fts) FROM claims_fts
+     JOIN claims c ON c.id = claims_fts.rowid
+     WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2";
+
+/// Fact-checks for an OR query, best BM25 first.
+pub(super) const FACTCHECK_CANDIDATES_SQL: &str =
+    "SELECT f.id, f.claim, -bm25(factchecks_fts) FROM factchecks_fts
+     JOIN factchecks f ON f.id = factchecks_fts.rowid
+     WHERE factchecks_fts MATCH ?1 ORDER BY bm25(factchecks_fts) LIMIT ?2";
 
 /// Run a candidate query for the OR of `terms`.
 pub(super) fn candidates(
@@ -170,11 +202,13 @@ pub(super) fn candidates(
     sql: &str,
     terms: &[String],
     k: usize,
-) -> Result<Vec<(i64, String)>> {
+) -> Result<Vec<Candidate>> {
     let Some(expr) = fts_query(&terms.join(" "), true) else {
         return Ok(Vec::new());
     };
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![expr, k as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(params![expr, k as i64], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

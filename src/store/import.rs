@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::factchecks::candidates;
+use super::factchecks::{CLAIM_CANDIDATES_SQL, Candidate, FACTCHECK_CANDIDATES_SQL, candidates};
 use super::{Result, Store};
+use crate::analyze::{ANALYSIS_VERSION, Analysis};
 use crate::model::{InputFormat, LinkRelation, Metadata, now_rfc3339};
 use crate::prepare::PreparedArticle;
 use crate::xref::{Difference, Idf};
@@ -79,13 +80,15 @@ impl ImportTx<'_> {
             .optional()?)
     }
 
-    /// Insert the article and its claims; returns the article id and the claim ids in order.
+    /// Insert the article and its claims with their analyses (one per claim,
+    /// in order); returns the article id and the claim ids in order.
     pub fn insert_article(
         &self,
         meta: &Metadata,
         source_path: &str,
         format: InputFormat,
         article: &PreparedArticle,
+        analyses: &[Analysis],
     ) -> Result<(i64, Vec<i64>)> {
         self.tx
             .prepare_cached(
@@ -107,18 +110,29 @@ impl ImportTx<'_> {
             ])?;
         let article_id = self.tx.last_insert_rowid();
         let mut insert = self.tx.prepare_cached(
-            "INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text,
+                                 checkworthiness, claim_type, speaker, speaker_full, cue, direct_quote,
+                                 quantities, entities, analysis_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?;
         let mut ids = Vec::with_capacity(article.claims.len());
-        for c in &article.claims {
+        for (c, a) in article.claims.iter().zip(analyses) {
             insert.execute(params![
                 article_id,
                 c.paragraph,
                 c.position,
                 c.start,
                 c.end,
-                c.text
+                c.text,
+                a.checkworthiness,
+                a.claim_type.as_str(),
+                a.speaker,
+                a.speaker_full,
+                a.cue,
+                a.direct_quote,
+                json(&a.quantities),
+                json(&a.entities),
+                ANALYSIS_VERSION,
             ])?;
             ids.push(self.tx.last_insert_rowid());
         }
@@ -131,17 +145,11 @@ impl ImportTx<'_> {
         terms: &[String],
         article_id: i64,
         k: usize,
-    ) -> Result<Vec<(i64, String)>> {
-        let mut found = candidates(
-            &self.tx,
-            "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2",
-            terms,
-            k + 8,
-        )?;
+    ) -> Result<Vec<Candidate>> {
         // Claims of this article are in the index already; they are not "elsewhere".
+        let mut found = candidates(&self.tx, CLAIM_CANDIDATES_SQL, terms, k + 8)?;
         let own = self.article_claim_range(article_id)?;
-        found.retain(|(id, _)| !own.contains(id));
+        found.retain(|(id, _, _)| !own.contains(id));
         found.truncate(k);
         Ok(found)
     }
@@ -155,14 +163,8 @@ impl ImportTx<'_> {
     }
 
     /// Known fact-checks sharing words with `terms`, best BM25 first.
-    pub fn factcheck_candidates(&self, terms: &[String], k: usize) -> Result<Vec<(i64, String)>> {
-        candidates(
-            &self.tx,
-            "SELECT f.id, f.claim FROM factchecks_fts JOIN factchecks f ON f.id = factchecks_fts.rowid
-             WHERE factchecks_fts MATCH ?1 ORDER BY bm25(factchecks_fts) LIMIT ?2",
-            terms,
-            k,
-        )
+    pub fn factcheck_candidates(&self, terms: &[String], k: usize) -> Result<Vec<Candidate>> {
+        candidates(&self.tx, FACTCHECK_CANDIDATES_SQL, terms, k)
     }
 
     /// Suggest a link, unless the pair already has one (a rejection is remembered).
@@ -230,4 +232,9 @@ impl ImportTx<'_> {
     pub fn commit(self) -> Result<()> {
         Ok(self.tx.commit()?)
     }
+}
+
+/// A JSON array column.
+pub(super) fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("analysis values serialize")
 }

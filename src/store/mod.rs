@@ -6,6 +6,7 @@
 //! append-only review trail and statistics), `xref.rs` (search, links,
 //! conflicts), `factchecks.rs` (known fact-checks).
 
+mod analysis;
 mod articles;
 mod claims;
 mod factchecks;
@@ -20,9 +21,10 @@ use std::time::Duration;
 use rusqlite::{Connection, TransactionBehavior};
 use thiserror::Error;
 
+pub use analysis::QueueRow;
 pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
 pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
-pub use factchecks::{FactCheckRow, ImportedFactChecks};
+pub use factchecks::{FactCheckRow, ImportedFactChecks, StoredFactCheck};
 pub use import::ImportTx;
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
 pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
