@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::text::{clean_query, for_each_token, hash};
+use super::text::{clean_query, combine, for_each_token, hash};
 use super::{Idf, Profile};
 
 /// The knobs of ranking. `Default` holds the values tuned on the CheckThat!
@@ -19,6 +19,8 @@ pub struct RankWeights {
     pub b: f64,
     /// How many times a title word counts as a body word.
     pub title_boost: f64,
+    /// Weight of a shared pair of adjacent words against a shared word (0: words only).
+    pub bigram_boost: f64,
     /// How many BM25 results are reranked.
     pub depth: usize,
     /// Weight of the BM25 score, divided by the best one in the list.
@@ -29,22 +31,34 @@ pub struct RankWeights {
     pub coverage: f64,
     /// Weight of the IDF cosine of word pairs.
     pub bigram: f64,
+    /// Weight of the share of the query's IDF mass found in the candidate.
+    pub query_coverage: f64,
     /// Weight of the IDF cosine between query and title.
     pub title: f64,
+    /// Weight of the share of the title's IDF mass found in the query.
+    pub title_coverage: f64,
+    /// Weight of the "same claim" probability.
+    pub same: f64,
 }
 
 impl Default for RankWeights {
+    /// Tuned by coordinate ascent on the 800 CheckThat! 2020 training tweets
+    /// (`factcheck_eval ../shared/data/matching/clef2020-task2 --tune`).
     fn default() -> Self {
         Self {
             k1: 1.2,
             b: 0.75,
             title_boost: 1.0,
+            bigram_boost: 0.0,
             depth: 50,
-            bm25: 1.0,
-            cosine: 0.0,
+            bm25: 0.75,
+            cosine: 0.35,
             coverage: 0.0,
+            query_coverage: 0.0,
             bigram: 0.0,
-            title: 0.0,
+            title: 0.1,
+            title_coverage: 0.0,
+            same: 0.35,
         }
     }
 }
@@ -62,6 +76,68 @@ pub struct Candidate<'a, I> {
     pub first_stage: f64,
 }
 
+/// What the rerank weighs for one candidate, each in 0..=1.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Signals {
+    /// First-stage score divided by the best one among the candidates.
+    pub first_stage: f64,
+    /// IDF cosine of query and text.
+    pub cosine: f64,
+    /// Share of the text's IDF mass found in the query.
+    pub coverage: f64,
+    /// Share of the query's IDF mass found in the text.
+    pub query_coverage: f64,
+    /// IDF cosine of word pairs.
+    pub bigram: f64,
+    /// IDF cosine of query and title (0 without a title).
+    pub title: f64,
+    /// Share of the title's IDF mass found in the query (0 without a title).
+    pub title_coverage: f64,
+    /// The "same claim" probability of query and text.
+    pub same: f64,
+}
+
+impl Signals {
+    /// Measures one candidate against a prepared, cleaned query.
+    pub fn measure<I>(
+        query: &Profile,
+        candidate: &Candidate<'_, I>,
+        best_first_stage: f64,
+        idf: &Idf,
+    ) -> Self {
+        let text = Profile::new(candidate.text, idf);
+        let title = candidate.title.map(|t| Profile::new(t, idf));
+        Self {
+            first_stage: if best_first_stage > 0.0 {
+                candidate.first_stage / best_first_stage
+            } else {
+                0.0
+            },
+            cosine: query.cosine(&text),
+            coverage: text.coverage_by(query),
+            query_coverage: query.coverage_by(&text),
+            bigram: query.bigram_cosine(&text),
+            title: title.as_ref().map_or(0.0, |t| query.cosine(t)),
+            title_coverage: title.as_ref().map_or(0.0, |t| t.coverage_by(query)),
+            same: query.similarity(&text),
+        }
+    }
+}
+
+impl RankWeights {
+    /// The rerank score of one candidate: a weighted sum of its signals.
+    pub fn combine(&self, s: &Signals) -> f64 {
+        self.bm25 * s.first_stage
+            + self.cosine * s.cosine
+            + self.coverage * s.coverage
+            + self.query_coverage * s.query_coverage
+            + self.bigram * s.bigram
+            + self.title * s.title
+            + self.title_coverage * s.title_coverage
+            + self.same * s.same
+    }
+}
+
 /// Orders `candidates` for `query`, best first, with the rerank part of `weights`.
 ///
 /// The query is cleaned with [`clean_query`] first. Scores are comparable within
@@ -77,25 +153,35 @@ pub fn rerank<I: Clone>(
     let mut out: Vec<(I, f64)> = candidates
         .iter()
         .map(|c| {
-            let d = Profile::new(c.text, idf);
-            let mut s = weights.bm25
-                * if best > 0.0 {
-                    c.first_stage / best
-                } else {
-                    0.0
-                };
-            s += weights.cosine * q.cosine(&d);
-            s += weights.coverage * d.coverage_by(&q);
-            s += weights.bigram * q.bigram_cosine(&d);
-            if let Some(title) = c.title {
-                s += weights.title * q.cosine(&Profile::new(title, idf));
-            }
-            (c.id.clone(), s)
+            (
+                c.id.clone(),
+                weights.combine(&Signals::measure(&q, c, best, idf)),
+            )
         })
         .collect();
     out.sort_by(|x, y| y.1.total_cmp(&x.1));
     out
 }
+
+/// Calls `f` with the hash of every content term of `text`, then of every pair of
+/// adjacent content terms (flagged `true`): a shared pair is evidence of a quote.
+fn index_terms(text: &str, mut f: impl FnMut(u64, bool)) {
+    let mut prev = None;
+    for_each_token(text, |t| {
+        if t.stop {
+            return;
+        }
+        let h = hash(t.term.as_bytes());
+        f(h, false);
+        if let Some(p) = prev {
+            f(combine(p, h) ^ PAIR_SALT, true);
+        }
+        prev = Some(h);
+    });
+}
+
+/// Keeps pair hashes apart from the term hashes of the same index.
+const PAIR_SALT: u64 = 0x5041_4952;
 
 /// An in-memory BM25 index over candidate texts (and titles), with a rerank.
 #[derive(Debug, Clone, Default)]
@@ -130,9 +216,9 @@ impl<I: Clone> Ranker<I> {
         let mut tf: HashMap<u64, f32> = HashMap::new();
         let mut length = 0.0;
         for (field, boost) in [(Some(text), 1.0), (title, self.weights.title_boost as f32)] {
-            for_each_token(field.unwrap_or(""), |t| {
-                if !t.stop {
-                    *tf.entry(hash(t.term.as_bytes())).or_insert(0.0) += boost;
+            index_terms(field.unwrap_or(""), |h, bigram| {
+                *tf.entry(h).or_insert(0.0) += boost;
+                if !bigram {
                     length += boost;
                 }
             });
@@ -185,22 +271,25 @@ impl<I: Clone> Ranker<I> {
 
     /// Plain BM25: the `k` best documents and their scores.
     pub fn bm25(&self, query: &str, k: usize) -> Vec<(usize, f64)> {
-        let mut terms: Vec<u64> = Vec::new();
-        for_each_token(query, |t| {
-            if !t.stop {
-                terms.push(hash(t.term.as_bytes()));
-            }
-        });
+        let mut terms: Vec<(u64, bool)> = Vec::new();
+        index_terms(query, |h, bigram| terms.push((h, bigram)));
         terms.sort_unstable();
         terms.dedup();
+        let n = self.docs.len() as f32;
         let avg = self.lengths.iter().sum::<f32>() / self.lengths.len().max(1) as f32;
         let (k1, b) = (self.weights.k1 as f32, self.weights.b as f32);
         let mut scores = vec![0f32; self.docs.len()];
-        for h in terms {
+        for (h, bigram) in terms {
             let Some(list) = self.postings.get(&h) else {
                 continue;
             };
-            let w = self.idf.weight_hash(h) as f32;
+            let df = list.len() as f32;
+            let boost = if bigram {
+                self.weights.bigram_boost as f32
+            } else {
+                1.0
+            };
+            let w = boost * (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             for &(doc, tf) in list {
                 let norm = k1 * (1.0 - b + b * self.lengths[doc as usize] / avg);
                 scores[doc as usize] += w * tf * (k1 + 1.0) / (tf + norm);
