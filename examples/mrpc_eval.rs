@@ -176,6 +176,9 @@ fn best_threshold(rows: &[usize], scores: &[f64], labels: &[bool]) -> f64 {
     best_t
 }
 
+/// Ridge penalty of the logistic regression: a small fixed value, not tuned.
+const L2: f64 = 1e-2;
+
 /// L2-regularized logistic regression by Newton's method.
 fn fit(rows: &[usize], x: &[Row], y: &[bool]) -> (f64, Row) {
     const D: usize = FEATURES + 1;
@@ -189,20 +192,20 @@ fn fit(rows: &[usize], x: &[Row], y: &[bool]) -> (f64, Row) {
             let z: f64 = v.iter().zip(&beta).map(|(a, b)| a * b).sum();
             let p = 1.0 / (1.0 + (-z).exp());
             let err = p - f64::from(u8::from(y[i]));
-            for r in 0..D {
-                grad[r] += err * v[r];
-                for c in 0..D {
-                    hess[r][c] += p * (1.0 - p) * v[r] * v[c];
+            for (r, (g, h)) in grad.iter_mut().zip(hess.iter_mut()).enumerate() {
+                *g += err * v[r];
+                for (hc, vc) in h.iter_mut().zip(&v) {
+                    *hc += p * (1.0 - p) * v[r] * vc;
                 }
             }
         }
+        // The intercept (index 0) is not penalized.
         for r in 1..D {
-            grad[r] += lambda() * beta[r];
-            hess[r][r] += lambda();
+            grad[r] += L2 * beta[r];
+            hess[r][r] += L2;
         }
-        let step = solve(hess, grad);
-        for r in 0..D {
-            beta[r] -= step[r];
+        for (b, s) in beta.iter_mut().zip(solve(hess, grad)) {
+            *b -= s;
         }
     }
     let mut w = [0.0; FEATURES];
@@ -218,12 +221,14 @@ fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
             .unwrap_or(col);
         a.swap(col, pivot);
         b.swap(col, pivot);
-        for row in col + 1..D {
-            let f = a[row][col] / a[col][col];
-            for c in col..D {
-                a[row][c] -= f * a[col][c];
+        let (top, rest) = a.split_at_mut(col + 1);
+        let pivot_row = &top[col];
+        for (k, row) in rest.iter_mut().enumerate() {
+            let f = row[col] / pivot_row[col];
+            for (x, p) in row.iter_mut().zip(pivot_row).skip(col) {
+                *x -= f * p;
             }
-            b[row] -= f * b[col];
+            b[col + 1 + k] -= f * b[col];
         }
     }
     let mut x = [0.0; D];
@@ -232,11 +237,4 @@ fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
         x[row] = (b[row] - s) / a[row][row];
     }
     x
-}
-
-fn lambda() -> f64 {
-    std::env::var("L2")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1e-2)
 }

@@ -127,10 +127,40 @@ pub fn differences(a: &[Quantity], b: &[Quantity]) -> Vec<Difference> {
     out
 }
 
-/// Equal up to the rounding either figure admits: half its last written digit.
+/// Hedges that make a figure approximate: "about 300" does not contradict "296".
+const APPROXIMATE: &[&str] = &[
+    "about",
+    "almost",
+    "an estimated",
+    "approximately",
+    "around",
+    "close to",
+    "estimated",
+    "nearly",
+    "roughly",
+    "some",
+];
+
+/// How far an approximate figure may stray: enough for "nearly 770" against "767",
+/// not for "approximately 70" against "80".
+const APPROXIMATE_TOLERANCE: f64 = 0.05;
+
+/// Equal up to the rounding either figure admits (half its last written digit),
+/// or within [`APPROXIMATE_TOLERANCE`] when either is hedged as approximate.
 fn agree(x: &Quantity, y: &Quantity) -> bool {
-    let tolerance = 0.5 * written_step(x).max(written_step(y));
-    (x.value - y.value).abs() <= tolerance + 1e-9 * x.value.abs().max(y.value.abs())
+    let scale = x.value.abs().max(y.value.abs());
+    let hedged = [x, y].iter().any(|q| {
+        q.qualifier
+            .as_deref()
+            .is_some_and(|h| APPROXIMATE.contains(&h.to_lowercase().as_str()))
+    });
+    let approximate = if hedged {
+        APPROXIMATE_TOLERANCE * scale
+    } else {
+        0.0
+    };
+    let tolerance = (0.5 * written_step(x).max(written_step(y))).max(approximate);
+    (x.value - y.value).abs() <= tolerance + 1e-9 * scale
 }
 
 /// The value of one unit in the last digit written: 0.1e9 for "$1.1bn", 10 for
