@@ -46,10 +46,13 @@ pub struct Comparison {
 /// Compares two claims: similarity, relation and differing figures.
 ///
 /// Figures come from [`quantity::extract`], so "76%" and "76 per cent" agree
-/// and "in 2011" against "in 2012" is a difference.
+/// and "in 2011" against "in 2012" is a difference. They are extracted only
+/// when the wording is close enough for a relation to be suggested.
 pub fn compare(a: &str, b: &str, idf: &Idf) -> Comparison {
     let (pa, pb) = (Profile::new(a, idf), Profile::new(b, idf));
-    compare_quantities(&pa, &quantity::extract(a), &pb, &quantity::extract(b))
+    decide(&pa, &pb, || {
+        differences(&quantity::extract(a), &quantity::extract(b))
+    })
 }
 
 /// [`compare`] for claims already profiled and analysed, as a store holds them.
@@ -59,21 +62,32 @@ pub fn compare_quantities(
     pb: &Profile,
     qb: &[Quantity],
 ) -> Comparison {
+    decide(pa, pb, || differences(qa, qb))
+}
+
+/// The relation rule: a conflict needs close wording and a differing figure;
+/// otherwise the score alone says same, related or none.
+fn decide(pa: &Profile, pb: &Profile, differences: impl FnOnce() -> Vec<Difference>) -> Comparison {
     let score = pa.similarity(pb);
-    let mut differences = differences(qa, qb);
-    let relation =
-        if !differences.is_empty() && pa.similarity_ignoring_numbers(pb) >= CONFLICT_THRESHOLD {
-            Relation::Conflict
-        } else if score >= SAME_THRESHOLD {
-            Relation::Same
-        } else if score >= RELATED_THRESHOLD {
-            Relation::Related
-        } else {
-            Relation::None
-        };
-    if relation == Relation::None {
-        differences.clear();
+    let wording = pa.similarity_ignoring_numbers(pb);
+    let none = Comparison {
+        score,
+        relation: Relation::None,
+        differences: Vec::new(),
+    };
+    if score < RELATED_THRESHOLD && wording < CONFLICT_THRESHOLD {
+        return none;
     }
+    let differences = differences();
+    let relation = if !differences.is_empty() && wording >= CONFLICT_THRESHOLD {
+        Relation::Conflict
+    } else if score >= SAME_THRESHOLD {
+        Relation::Same
+    } else if score >= RELATED_THRESHOLD {
+        Relation::Related
+    } else {
+        return none;
+    };
     Comparison {
         score,
         relation,
