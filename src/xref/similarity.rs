@@ -157,6 +157,15 @@ impl Profile {
         ratio(dot(&self.bi, &other.bi), self.bi_norm * other.bi_norm)
     }
 
+    /// Share of `self`'s character 4-grams found in `other`: catches spellings
+    /// that words miss ("PnB Rock" and "pnbrock").
+    pub fn char_coverage_by(&self, other: &Profile) -> f64 {
+        ratio(
+            shared(&self.chars, &other.chars) as f64,
+            self.chars.len() as f64,
+        )
+    }
+
     /// The model's inputs, named by [`FEATURE_NAMES`](super::FEATURE_NAMES); every one
     /// is symmetric. Public so the evaluation program can fit the model.
     pub fn features(&self, other: &Profile, ignore_numbers: bool) -> [f64; FEATURES] {
