@@ -258,21 +258,13 @@ fn ap_at_5(ranked: &[String], relevant: &HashSet<String>) -> f64 {
 /// Grid search of the BM25 parameters (first stage alone) on the train split.
 fn tune_bm25(vclaims: &[Value], queries: &[Query]) {
     let mut best = (f64::MIN, RankWeights::default());
-    for (title_boost, bigram_boost) in [
-        (1.0, 0.0),
-        (1.0, 0.5),
-        (1.0, 1.0),
-        (2.0, 0.5),
-        (2.0, 1.0),
-        (1.0, 2.0),
-    ] {
+    for title_boost in [0.0, 0.5, 1.0, 2.0] {
         for k1 in [0.9, 1.2, 1.6] {
             for b in [0.5, 0.75, 0.9] {
                 let w = RankWeights {
                     k1,
                     b,
                     title_boost,
-                    bigram_boost,
                     ..RankWeights::default()
                 };
                 let mut ranker = Ranker::with_weights(w);

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::text::{clean_query, combine, for_each_token, hash};
+use super::text::{clean_query, for_each_token, hash};
 use super::{Idf, Profile};
 
 /// The knobs of ranking. `Default` holds the values tuned on the CheckThat!
@@ -19,8 +19,6 @@ pub struct RankWeights {
     pub b: f64,
     /// How many times a title word counts as a body word.
     pub title_boost: f64,
-    /// Weight of a shared pair of adjacent words against a shared word (0: words only).
-    pub bigram_boost: f64,
     /// How many BM25 results are reranked.
     pub depth: usize,
     /// Weight of the BM25 score, divided by the best one in the list.
@@ -51,7 +49,6 @@ impl Default for RankWeights {
             k1: 1.2,
             b: 0.75,
             title_boost: 1.0,
-            bigram_boost: 0.0,
             depth: 50,
             bm25: 1.0,
             cosine: 0.0,
@@ -172,25 +169,14 @@ pub fn rerank<I: Clone>(
     out
 }
 
-/// Calls `f` with the hash of every content term of `text`, then of every pair of
-/// adjacent content terms (flagged `true`): a shared pair is evidence of a quote.
-fn index_terms(text: &str, mut f: impl FnMut(u64, bool)) {
-    let mut prev = None;
+/// Calls `f` with the hash of every content term of `text` (stop words skipped).
+fn index_terms(text: &str, mut f: impl FnMut(u64)) {
     for_each_token(text, |t| {
-        if t.stop {
-            return;
+        if !t.stop {
+            f(hash(t.term.as_bytes()));
         }
-        let h = hash(t.term.as_bytes());
-        f(h, false);
-        if let Some(p) = prev {
-            f(combine(p, h) ^ PAIR_SALT, true);
-        }
-        prev = Some(h);
     });
 }
-
-/// Keeps pair hashes apart from the term hashes of the same index.
-const PAIR_SALT: u64 = 0x5041_4952;
 
 /// An in-memory BM25 index over candidate texts (and titles), with a rerank.
 #[derive(Debug, Clone, Default)]
@@ -225,11 +211,9 @@ impl<I: Clone> Ranker<I> {
         let mut tf: HashMap<u64, f32> = HashMap::new();
         let mut length = 0.0;
         for (field, boost) in [(Some(text), 1.0), (title, self.weights.title_boost as f32)] {
-            index_terms(field.unwrap_or(""), |h, bigram| {
+            index_terms(field.unwrap_or(""), |h| {
                 *tf.entry(h).or_insert(0.0) += boost;
-                if !bigram {
-                    length += boost;
-                }
+                length += boost;
             });
         }
         for (h, n) in tf {
@@ -280,25 +264,20 @@ impl<I: Clone> Ranker<I> {
 
     /// Plain BM25: the `k` best documents and their scores.
     pub fn bm25(&self, query: &str, k: usize) -> Vec<(usize, f64)> {
-        let mut terms: Vec<(u64, bool)> = Vec::new();
-        index_terms(query, |h, bigram| terms.push((h, bigram)));
+        let mut terms: Vec<u64> = Vec::new();
+        index_terms(query, |h| terms.push(h));
         terms.sort_unstable();
         terms.dedup();
         let n = self.docs.len() as f32;
         let avg = self.lengths.iter().sum::<f32>() / self.lengths.len().max(1) as f32;
         let (k1, b) = (self.weights.k1 as f32, self.weights.b as f32);
         let mut scores = vec![0f32; self.docs.len()];
-        for (h, bigram) in terms {
+        for h in terms {
             let Some(list) = self.postings.get(&h) else {
                 continue;
             };
             let df = list.len() as f32;
-            let boost = if bigram {
-                self.weights.bigram_boost as f32
-            } else {
-                1.0
-            };
-            let w = boost * (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let w = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             for &(doc, tf) in list {
                 let norm = k1 * (1.0 - b + b * self.lengths[doc as usize] / avg);
                 scores[doc as usize] += w * tf * (k1 + 1.0) / (tf + norm);
