@@ -76,8 +76,12 @@ fn main() -> anyhow::Result<()> {
             .count();
         for &i in &test {
             // The rule of `compare_quantities`, with this fold's model and threshold.
-            let conflict = differs[i] && predict(bias, &w, &wording[i]) >= t;
-            let same = !conflict && scores[i] >= t;
+            let scored = rows[i][0] >= xref::PREFILTER_COSINE;
+            let conflict = scored
+                && differs[i]
+                && rows[i][0] >= xref::CONFLICT_MIN_COSINE
+                && predict(bias, &w, &wording[i]) >= t;
+            let same = scored && !conflict && scores[i] >= t;
             same_hits += usize::from(same == labels[i]);
             same_or_conflict_hits += usize::from((same || conflict) == labels[i]);
         }
