@@ -73,12 +73,7 @@ impl<'s> Importer<'s> {
         if let Some(state) = &mut self.xref {
             for text in &texts {
                 state.idf.add(text);
-                let mut terms = xref::terms(text);
-                terms.sort_unstable();
-                terms.dedup();
-                for term in terms {
-                    *state.delta.entry(term).or_insert(0) += 1;
-                }
+                count_terms(text, &mut state.delta);
                 state.new_docs += 1;
             }
         }
@@ -143,4 +138,28 @@ fn cross_reference(
         }
     }
     Ok(())
+}
+
+/// Count each distinct matching term of `text` once in `counts`: how the
+/// stored document frequencies grow with every claim or fact-check.
+pub fn count_terms(text: &str, counts: &mut HashMap<String, u32>) {
+    let mut terms = xref::terms(text);
+    terms.sort_unstable();
+    terms.dedup();
+    for term in terms {
+        *counts.entry(term).or_insert(0) += 1;
+    }
+}
+
+/// A collection size under which every unseen word gets the same high weight.
+const UNIFORM_COLLECTION: u32 = 1_000_000;
+
+/// `idf`, or, when nothing has been counted yet, weights that treat every
+/// word alike: with no collection there is no telling rare words from common.
+pub fn idf_or_uniform(idf: Idf) -> Idf {
+    if idf.n_docs() > 0 {
+        idf
+    } else {
+        Idf::from_counts(UNIFORM_COLLECTION, std::iter::empty::<(&str, u32)>())
+    }
 }

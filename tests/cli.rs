@@ -21,6 +21,20 @@ const SUBCOMMANDS: &[&[&str]] = &[
     &["history"],
     &["stats"],
     &["export"],
+    &["queue"],
+    &["next"],
+    &["analyze"],
+    &["reanalyze"],
+    &["search"],
+    &["related"],
+    &["xref"],
+    &["link"],
+    &["unlink"],
+    &["conflicts"],
+    &["factchecks", "import"],
+    &["factchecks", "list"],
+    &["match"],
+    &["compare"],
 ];
 
 #[test]

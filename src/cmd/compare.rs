@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cli::{Ctx, UsageError};
 use crate::output::{Format, print_rows};
+use crate::pipeline::idf_or_uniform;
 use crate::xref::{self, Comparison, Idf};
 
 const EXAMPLES: &str = "\
@@ -20,8 +21,8 @@ logistic model over word, word-pair and number overlap. relation: same
 (score at least the same-claim threshold and figures agree), conflict (the
 same claim with a figure that differs), related (about the same thing),
 none. Figures are compared by meaning: 76% = 76 per cent, $1.13bn = 1.13
-billion dollars, two decades = 20 years. Term weights come from the claims in
-the database when there is one.";
+billion dollars, two decades = 20 years. Term weights come from the claims
+and fact-checks in the database, or from the compared texts when it is empty.";
 
 /// Compare two claims, or every pair in a file.
 #[derive(Debug, Args)]
@@ -55,11 +56,12 @@ struct CompareRow {
 impl Cmd {
     /// Compare and print.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        let idf = if ctx.db_exists() {
+        let stored = if ctx.db_exists() {
             ctx.store()?.load_idf()?
         } else {
             Idf::new()
         };
+        let idf = idf_or_uniform(stored);
         let pairs = match (&self.pairs, self.a, self.b) {
             (Some(file), _, _) => read_pairs(file)?,
             (None, Some(a), Some(b)) => vec![Pair { a, b }],

@@ -1,10 +1,13 @@
 //! `claimdesk factchecks import|list`: published fact-checks to match claims against.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use crate::cli::Ctx;
 use crate::ingest::{self, Input};
+use crate::pipeline::count_terms;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -70,13 +73,20 @@ impl Import {
                 for s in &skipped {
                     eprintln!("warning: {s}");
                 }
-                store
+                let stored = store
                     .add_factchecks(&checks, file)
-                    .with_context(|| format!("{file}: cannot store the fact-checks"))
+                    .with_context(|| format!("{file}: cannot store the fact-checks"))?;
+                // Fact-checks are part of the collection whose rare words matter.
+                let mut counts = HashMap::new();
+                for &i in &stored.added {
+                    count_terms(&checks[i].claim, &mut counts);
+                }
+                store.save_idf_delta(stored.added.len() as u32, &counts)?;
+                Ok(stored)
             });
             match result {
                 Ok(r) => {
-                    added += r.added;
+                    added += r.added.len();
                     duplicates += r.duplicates;
                 }
                 Err(e) => {

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::analyze::read_input;
 use crate::cli::Ctx;
 use crate::output::{Format, print_rows};
+use crate::pipeline::idf_or_uniform;
 use crate::prepare::prepare;
 use crate::store::Store;
 use crate::xref::{self, Candidate, Idf, RankWeights, Ranker};
@@ -139,7 +140,7 @@ impl<'s> Finder<'s> {
         }
         Ok(Finder {
             store,
-            idf: store.load_idf()?,
+            idf: idf_or_uniform(store.load_idf()?),
             factchecks,
             ranker,
         })

@@ -46,10 +46,10 @@ pub struct StoredFactCheck {
 }
 
 /// What importing a batch of fact-checks did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportedFactChecks {
-    /// New fact-checks stored.
-    pub added: usize,
+    /// Indices (into the batch) of the fact-checks newly stored.
+    pub added: Vec<usize>,
     /// Already stored (same claim and URL).
     pub duplicates: usize,
 }
@@ -70,7 +70,7 @@ impl Store {
                                          title, source_path, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (content_hash) DO NOTHING",
             )?;
-            for fc in checks {
+            for (i, fc) in checks.iter().enumerate() {
                 let key = format!("{}\u{0}{}", fc.claim, fc.url.as_deref().unwrap_or_default());
                 let hash = blake3::hash(key.as_bytes()).to_hex().to_string();
                 let n = insert.execute(params![
@@ -86,7 +86,7 @@ impl Store {
                     now
                 ])?;
                 if n == 1 {
-                    result.added += 1;
+                    result.added.push(i);
                 } else {
                     result.duplicates += 1;
                 }
