@@ -173,28 +173,23 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// Claims sharing words with `terms` (an OR query) with their BM25
-    /// relevance (higher is better), best first: what `match` reranks.
-    pub fn claim_candidates(&self, terms: &[String], k: usize) -> Result<Vec<Candidate>> {
-        candidates(&self.conn, CLAIM_CANDIDATES_SQL, terms, k)
-    }
 }
 
 /// An id, its text, and its BM25 relevance (higher is better).
 pub type Candidate = (i64, String, f64);
 
-/// Claims for an OR query, best BM25 first.
-pub(super) const CLAIM_CANDIDATES_SQL: &str =
-    "SELECT c.id, c.text, -bm25(claims_fts) FROM claims_fts
-     JOIN claims c ON c.id = claims_fts.rowid
-     WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2";
+/// Claims for an OR query, best BM25 first. The full-text query ranks and
+/// limits on its own before the join, so only the winners are looked up.
+pub(super) const CLAIM_CANDIDATES_SQL: &str = "SELECT c.id, c.text, f.score
+     FROM (SELECT rowid, -rank AS score FROM claims_fts WHERE claims_fts MATCH ?1
+           ORDER BY rank LIMIT ?2) f
+     JOIN claims c ON c.id = f.rowid ORDER BY f.score DESC";
 
 /// Fact-checks for an OR query, best BM25 first.
-pub(super) const FACTCHECK_CANDIDATES_SQL: &str =
-    "SELECT f.id, f.claim, -bm25(factchecks_fts) FROM factchecks_fts
-     JOIN factchecks f ON f.id = factchecks_fts.rowid
-     WHERE factchecks_fts MATCH ?1 ORDER BY bm25(factchecks_fts) LIMIT ?2";
+pub(super) const FACTCHECK_CANDIDATES_SQL: &str = "SELECT c.id, c.claim, f.score
+     FROM (SELECT rowid, -rank AS score FROM factchecks_fts WHERE factchecks_fts MATCH ?1
+           ORDER BY rank LIMIT ?2) f
+     JOIN factchecks c ON c.id = f.rowid ORDER BY f.score DESC";
 
 /// Run a candidate query for the OR of `terms`.
 pub(super) fn candidates(
