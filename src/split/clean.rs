@@ -175,9 +175,8 @@ fn pass(text: &str) -> Option<String> {
         }
         let next = match c {
             b'<' | b'&' => tag(text, i, &mut w),
-            b'{' => formatting_code(b, i).map(|end| {
+            b'{' => formatting_code(b, i).inspect(|&end| {
                 w.replace(i, end, "");
-                end
             }),
             b'`' => {
                 w.replace(i, i + 1, "'");
@@ -345,7 +344,7 @@ fn attribute_value(b: &[u8], p: usize, close: &[u8]) -> Option<usize> {
                     b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'<' | b'>' | b'`' | b'='
                 )
                 && !b[e..].starts_with(close)
-                && !(b[e] == b'/' && b[e + 1..].starts_with(close))
+                && (b[e] != b'/' || !b[e + 1..].starts_with(close))
             {
                 e += 1;
             }
