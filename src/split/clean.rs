@@ -225,9 +225,9 @@ fn tag(text: &str, i: usize, w: &mut Writer<'_>) -> Option<usize> {
         return None;
     };
     let t = parse_tag(text, i, delims)?;
-    let lower = t.name.to_ascii_lowercase();
-    let block = BLOCK_TAGS.contains(&lower.as_str());
-    if !block && !INLINE_TAGS.contains(&lower.as_str()) {
+    let known = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(t.name));
+    let block = known(BLOCK_TAGS);
+    if !block && !known(INLINE_TAGS) {
         return None;
     }
     if !(t.closing || t.marked || has_closing(text, t.end, t.name, delims)) {
@@ -250,7 +250,12 @@ fn tag(text: &str, i: usize, w: &mut Writer<'_>) -> Option<usize> {
 
 /// Does `</name>` (in the same delimiters) occur at or after `from`?
 fn has_closing(text: &str, from: usize, name: &str, d: Delims) -> bool {
-    text[from..].contains(&format!("{}/{}{}", d.open, name, d.close))
+    text[from..].match_indices(d.open).any(|(k, _)| {
+        let rest = &text[from + k + d.open.len()..];
+        rest.strip_prefix('/')
+            .and_then(|r| r.strip_prefix(name))
+            .is_some_and(|r| r.starts_with(d.close))
+    })
 }
 
 /// Parses `<name attr="v" ...>`, `</name>`, `<name/>` at `i`, in either
