@@ -17,7 +17,7 @@ use crate::analyze::quantity::{self, Quantity};
 use crate::analyze::{Analysis, analyze_article};
 use crate::ingest::Document;
 use crate::model::LinkRelation;
-use crate::prepare::prepare;
+use crate::prepare::{PreparedArticle, prepare};
 use crate::store::{FactCheckMatch, Findings, FoundConflict, ImportOutcome, Store, SuggestedLink};
 use crate::xref::{self, Idf, Profile, Relation};
 use crate::xref_index::WordIndex;
@@ -42,6 +42,33 @@ pub const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
 /// fact-check's word weight: articles wrap a checked claim in extra clauses
 /// ("..., believed to be affiliated with Iran, ...") that lower the similarity.
 pub const FACTCHECK_COVERAGE: f64 = 0.75;
+
+/// A document with its body, claims and their analyses: the CPU work of
+/// import, which can run on another thread than the one writing SQLite.
+pub struct Prepared {
+    /// The document read.
+    pub doc: Document,
+    article: PreparedArticle,
+    analyses: Vec<Analysis>,
+}
+
+impl Prepared {
+    /// Build the body and claims of `doc`, and analyze them if asked.
+    pub fn new(doc: Document, analyze: bool) -> Prepared {
+        let article = prepare(&doc.paragraphs);
+        let analyses = if analyze {
+            let texts: Vec<&str> = article.claims.iter().map(|c| c.text.as_str()).collect();
+            analyze_article(&texts)
+        } else {
+            Vec::new()
+        };
+        Prepared {
+            doc,
+            article,
+            analyses,
+        }
+    }
+}
 
 /// Imports documents one by one into a store, committing in batches; the
 /// open batch is committed by [`Importer::finish`], or when dropped.
@@ -105,19 +132,29 @@ impl<'s> Importer<'s> {
         })
     }
 
+    /// Whether claims get their analysis at import.
+    pub fn analyzes(&self) -> bool {
+        self.analyze
+    }
+
     /// Store one document unless its body is already stored.
-    pub fn import(&mut self, doc: &Document) -> anyhow::Result<ImportOutcome> {
-        let article = prepare(&doc.paragraphs);
+    pub fn import(&mut self, doc: Document) -> anyhow::Result<ImportOutcome> {
+        let prepared = Prepared::new(doc, self.analyze);
+        self.store_prepared(prepared)
+    }
+
+    /// Store a document prepared (perhaps on another thread) by [`Prepared::new`].
+    pub fn store_prepared(&mut self, prepared: Prepared) -> anyhow::Result<ImportOutcome> {
+        let Prepared {
+            doc,
+            article,
+            analyses,
+        } = prepared;
         let tx = self.store.begin_import()?;
         if let Some(article_id) = tx.find_article(&article.content_hash)? {
             return Ok(ImportOutcome::AlreadyImported { article_id });
         }
         let texts: Vec<&str> = article.claims.iter().map(|c| c.text.as_str()).collect();
-        let analyses: Vec<Analysis> = if self.analyze {
-            analyze_article(&texts)
-        } else {
-            Vec::new()
-        };
         let (article_id, claim_ids) =
             tx.insert_article(&doc.meta, &doc.origin, doc.format, &article, &analyses)?;
         tx.commit()?;

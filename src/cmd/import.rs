@@ -2,6 +2,7 @@
 //! in its own transaction.
 
 use std::io::IsTerminal;
+use std::sync::mpsc::SyncSender;
 
 use anyhow::Context;
 use clap::Args;
@@ -10,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::cli::{Ctx, UsageError};
 use crate::ingest::{self, Document, IngestError, Input};
 use crate::model::{InputFormat, Metadata};
-use crate::pipeline::Importer;
+use crate::pipeline::{Importer, Prepared};
 use crate::store::ImportOutcome;
 
 const EXAMPLES: &str = "\
@@ -70,8 +71,30 @@ struct Tally {
     failures: usize,
 }
 
+/// What the reading thread hands to the writing thread, in input order.
+enum Event {
+    /// A document ready to store.
+    Article(Box<Prepared>),
+    /// An input or record that failed, with its message.
+    Failed(String),
+    /// Something to tell the user that is not a failure.
+    Warning(String),
+    /// One input is done.
+    InputDone,
+}
+
+/// The writing thread has stopped listening (it failed and says why).
+#[derive(Debug, thiserror::Error)]
+#[error("import stopped")]
+struct Stopped;
+
+/// Documents in flight between the threads: enough to keep both busy,
+/// few enough to keep memory flat whatever the input size.
+const IN_FLIGHT: usize = 64;
+
 impl Cmd {
-    /// Run the import.
+    /// Run the import: one thread reads, splits and analyzes; this one writes
+    /// SQLite, in input order, so ids do not depend on timing.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let overrides = Metadata {
             title: self.title.clone(),
@@ -100,10 +123,47 @@ impl Cmd {
             }
         }
         let progress = progress_bar(inputs.len());
-        for input in &inputs {
-            self.import_input(&mut importer, input, &overrides, &progress, &mut tally)?;
-            progress.inc(1);
-        }
+        let analyze = importer.analyzes();
+        let started = std::time::Instant::now();
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel(IN_FLIGHT);
+            let reader = scope.spawn(|| self.read_all(&inputs, &overrides, analyze, tx));
+            let say = |msg: String| progress.suspend(|| eprintln!("{msg}"));
+            for event in rx {
+                match event {
+                    Event::Article(prepared) => {
+                        let origin = prepared.doc.origin.clone();
+                        let outcome = importer
+                            .store_prepared(*prepared)
+                            .with_context(|| format!("{origin}: cannot store the article"))?;
+                        match outcome {
+                            ImportOutcome::Imported { claims, .. } => {
+                                tally.articles += 1;
+                                tally.claims += claims;
+                                let rate = tally.claims as f64 / started.elapsed().as_secs_f64();
+                                progress.set_message(format!(
+                                    "{} articles, {rate:.0} claims/s",
+                                    tally.articles
+                                ));
+                            }
+                            ImportOutcome::AlreadyImported { article_id } => {
+                                tally.duplicates += 1;
+                                say(format!(
+                                    "{origin}: already imported as article {article_id}"
+                                ));
+                            }
+                        }
+                    }
+                    Event::Failed(msg) => {
+                        say(format!("error: {msg}"));
+                        tally.failures += 1;
+                    }
+                    Event::Warning(msg) => say(format!("warning: {msg}")),
+                    Event::InputDone => progress.inc(1),
+                }
+            }
+            reader.join().expect("the reading thread does not panic")
+        })?;
         progress.finish_and_clear();
         importer.finish()?;
         eprintln!(
@@ -123,78 +183,67 @@ impl Cmd {
         Ok(())
     }
 
-    fn import_input(
+    /// Read every input and prepare its documents, in order. Stops quietly
+    /// when the writer has gone (it failed and reports why).
+    fn read_all(
         &self,
-        importer: &mut Importer<'_>,
-        input: &Input,
+        inputs: &[Input],
         overrides: &Metadata,
-        progress: &ProgressBar,
-        tally: &mut Tally,
+        analyze: bool,
+        tx: SyncSender<Event>,
     ) -> anyhow::Result<()> {
-        let say = |msg: String| progress.suspend(|| eprintln!("{msg}"));
-        let format = match ingest::format_of(input, self.input_format) {
-            Ok(f) => f,
-            Err(e) => {
-                say(format!("error: {e}"));
-                tally.failures += 1;
-                return Ok(());
-            }
-        };
-        let mut sink = |doc: Result<Document, IngestError>| -> anyhow::Result<()> {
-            match doc {
-                Ok(mut doc) => {
-                    doc.meta.apply(overrides);
-                    let outcome = importer
-                        .import(&doc)
-                        .with_context(|| format!("{}: cannot store the article", doc.origin))?;
-                    match outcome {
-                        ImportOutcome::Imported { claims, .. } => {
-                            tally.articles += 1;
-                            tally.claims += claims;
-                        }
-                        ImportOutcome::AlreadyImported { article_id } => {
-                            tally.duplicates += 1;
-                            say(format!(
-                                "{}: already imported as article {article_id}",
-                                doc.origin
-                            ));
-                        }
-                    }
-                }
+        let send = |event: Event| tx.send(event).map_err(|_| anyhow::Error::new(Stopped));
+        for input in inputs {
+            let format = match ingest::format_of(input, self.input_format) {
+                Ok(f) => f,
                 Err(e) => {
-                    say(format!("error: {e}"));
-                    tally.failures += 1;
+                    send(Event::Failed(e.to_string()))?;
+                    send(Event::InputDone)?;
+                    continue;
                 }
-            }
-            Ok(())
-        };
-        match ingest::read(input, format, &mut sink) {
-            Ok(report) if report.decoded_as_cp1252 => {
-                say(format!(
-                    "warning: {}: not valid UTF-8; decoded as Windows-1252",
+            };
+            let mut sink = |doc: Result<Document, IngestError>| -> anyhow::Result<()> {
+                match doc {
+                    Ok(mut doc) => {
+                        doc.meta.apply(overrides);
+                        send(Event::Article(Box::new(Prepared::new(doc, analyze))))
+                    }
+                    Err(e) => send(Event::Failed(e.to_string())),
+                }
+            };
+            match ingest::read(input, format, &mut sink) {
+                Ok(report) if report.decoded_as_cp1252 => send(Event::Warning(format!(
+                    "{}: not valid UTF-8; decoded as Windows-1252",
                     input.name()
-                ));
+                )))?,
+                Ok(_) => {}
+                Err(e) if e.downcast_ref::<IngestError>().is_some() => {
+                    send(Event::Failed(e.to_string()))?
+                }
+                Err(e) if e.downcast_ref::<Stopped>().is_some() => return Ok(()),
+                Err(e) => return Err(e),
             }
-            Ok(_) => {}
-            Err(e) if e.downcast_ref::<IngestError>().is_some() => {
-                say(format!("error: {e}"));
-                tally.failures += 1;
-            }
-            Err(e) => return Err(e),
+            send(Event::InputDone)?;
         }
         Ok(())
     }
 }
 
-/// A bar on stderr when it is a terminal; hidden otherwise.
+/// A bar over the inputs (a spinner for one input) on stderr when it is a
+/// terminal; hidden otherwise.
 fn progress_bar(len: usize) -> ProgressBar {
-    if !std::io::stderr().is_terminal() || len < 2 {
+    if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(len as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
-            .expect("the template is valid"),
-    );
+    let (bar, template) = if len < 2 {
+        (ProgressBar::new_spinner(), "{spinner} {msg} {elapsed}")
+    } else {
+        (
+            ProgressBar::new(len as u64),
+            "{bar:40} {pos}/{len} files, {msg}, eta {eta}",
+        )
+    };
+    bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }
