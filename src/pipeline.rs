@@ -27,7 +27,7 @@ const BATCH_ARTICLES: usize = 500;
 /// Words of a claim used to find candidates in the full-text index.
 const QUERY_TERMS: usize = 5;
 /// Candidate claims compared with each new claim.
-const CLAIM_CANDIDATES: usize = 8;
+const CLAIM_CANDIDATES: usize = 4;
 /// Candidate fact-checks compared with each new claim.
 const FACTCHECK_CANDIDATES: usize = 5;
 /// A word in more than 1/200 of the claims is too common to find candidates
@@ -92,7 +92,13 @@ struct XrefState {
     factchecks: bool,
     /// Word weights for a collection still too small to count on.
     uniform: Idf,
+    /// Profiles and figures of claims already compared in this run: the same
+    /// stored claim is a candidate for many new ones.
+    seen: HashMap<i64, (Profile, Vec<Quantity>)>,
 }
+
+/// Claims whose profiles are kept at once; past it the cache starts afresh.
+const SEEN_CAPACITY: usize = 50_000;
 
 /// A claim waiting to be cross-referenced.
 struct NewClaim {
@@ -120,6 +126,7 @@ impl<'s> Importer<'s> {
                 words: WordIndex::new(),
                 factchecks: store.has_factchecks()?,
                 uniform: uniform_idf(),
+                seen: HashMap::new(),
             })
         } else {
             None
@@ -211,11 +218,9 @@ impl<'s> Importer<'s> {
             for claim in &claims {
                 state.words.add(claim.id, &claim.words);
             }
-            let findings = cross_reference(self.store, state, &claims)
-                .context("cannot cross-reference the new claims")?;
             self.store
-                .save_findings(&findings)
-                .context("cannot store the cross-references")?;
+                .cross_reference(|store| cross_reference(store, state, &claims))
+                .context("cannot cross-reference the new claims")?;
         }
         Ok(())
     }
@@ -247,6 +252,9 @@ fn cross_reference(
     } else {
         &state.uniform
     };
+    if state.seen.len() > SEEN_CAPACITY {
+        state.seen.clear();
+    }
     for claim in claims {
         if claim.words.is_empty() {
             continue;

@@ -47,20 +47,24 @@ impl WordIndex {
     /// Claims sharing at least two of `words` (one when there is only one
     /// word), most shared first, then newest first; at most `k`.
     pub fn candidates(&mut self, store: &Store, words: &[String], k: usize) -> Result<Vec<i64>> {
-        let mut shared: HashMap<i64, u32> = HashMap::new();
+        let mut all: Vec<i64> = Vec::new();
         for word in words {
             if !self.postings.contains_key(word) {
                 let ids = store.claims_with_word(word, MAX_POSTINGS)?;
                 self.postings.insert(word.clone(), ids);
             }
             if let Some(Some(ids)) = self.postings.get(word) {
-                for &id in ids {
-                    *shared.entry(id).or_insert(0) += 1;
-                }
+                all.extend_from_slice(ids);
             }
         }
+        // Sorting and counting runs beats hashing for a few hundred ids.
+        all.sort_unstable();
         let need = if words.len() > 1 { 2 } else { 1 };
-        let mut found: Vec<(i64, u32)> = shared.into_iter().filter(|&(_, n)| n >= need).collect();
+        let mut found: Vec<(i64, usize)> = all
+            .chunk_by(|a, b| a == b)
+            .filter(|run| run.len() >= need)
+            .map(|run| (run[0], run.len()))
+            .collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         found.truncate(k);
         Ok(found.into_iter().map(|(id, _)| id).collect())

@@ -102,11 +102,28 @@ impl Store {
         candidates(&self.conn, FACTCHECK_CANDIDATES_SQL, terms, k)
     }
 
-    /// Store findings in one transaction. A pair that already has a link
-    /// (suggested, confirmed or rejected) keeps it: a rejection is remembered.
-    pub fn save_findings(&mut self, findings: &Findings) -> Result<()> {
+    /// Run `find` and store what it finds, in one write transaction: the
+    /// many small reads of cross-referencing then share one lock instead of
+    /// taking one each. A pair that already has a link (suggested, confirmed
+    /// or rejected) keeps it: a rejection is remembered.
+    pub fn cross_reference(
+        &mut self,
+        find: impl FnOnce(&Store) -> anyhow::Result<Findings>,
+    ) -> anyhow::Result<()> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = find(self).and_then(|findings| Ok(self.insert_findings(&findings)?));
+        match result {
+            Ok(()) => Ok(self.conn.execute_batch("COMMIT")?),
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    fn insert_findings(&self, findings: &Findings) -> Result<()> {
         let now = now_rfc3339();
-        let tx = self.write()?;
+        let tx = &self.conn;
         {
             let mut link = tx.prepare_cached(
                 "INSERT INTO claim_links (claim_a, claim_b, relation, state, score, created_at)
@@ -159,7 +176,6 @@ impl Store {
                 matched.execute(params![m.claim, m.factcheck, m.score, now])?;
             }
         }
-        tx.commit()?;
         Ok(())
     }
 }
