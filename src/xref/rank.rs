@@ -240,9 +240,78 @@ impl<I: Clone> Ranker<I> {
         &self.idf
     }
 
+    /// The index term of a single word, if it is one content word the index holds.
+    fn known(&self, word: &str) -> Option<bool> {
+        let mut found = None;
+        let mut n = 0;
+        for_each_token(word, |t| {
+            n += 1;
+            found = Some(!t.stop && self.postings.contains_key(&hash(t.term.as_bytes())));
+        });
+        if n == 1 { found } else { None }
+    }
+
+    /// Splits words the index does not hold into two or three words it holds:
+    /// transcripts, hashtags and handles glue words ("singlepayer",
+    /// "middleincome", "realdonaldtrump").
+    pub fn split_compounds(&self, query: &str) -> String {
+        let mut out = String::with_capacity(query.len() + 16);
+        for word in query.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let parts = if core.len() >= 7
+                && core.chars().all(|c| c.is_ascii_lowercase())
+                && self.known(core) == Some(false)
+            {
+                self.segment(core, 3)
+            } else {
+                None
+            };
+            match parts {
+                Some(parts) => out.push_str(&word.replacen(core, &parts.join(" "), 1)),
+                None => out.push_str(word),
+            }
+        }
+        out
+    }
+
+    /// `word` as at most `max` indexed words of at least 3 letters: the fewest
+    /// parts, then the longest shortest part.
+    fn segment<'w>(&self, word: &'w str, max: usize) -> Option<Vec<&'w str>> {
+        if max == 0 || word.len() < 3 {
+            return None;
+        }
+        if self.known(word) == Some(true) {
+            return Some(vec![word]);
+        }
+        let mut best: Option<Vec<&str>> = None;
+        for i in 3..=word.len().saturating_sub(3) {
+            let (a, b) = word.split_at(i);
+            if self.known(a) != Some(true) {
+                continue;
+            }
+            if let Some(rest) = self.segment(b, max - 1) {
+                let mut parts = vec![a];
+                parts.extend(rest);
+                let shortest = |p: &[&str]| p.iter().map(|s| s.len()).min().unwrap_or(0);
+                let better = best.as_ref().is_none_or(|b| {
+                    (parts.len(), usize::MAX - shortest(&parts))
+                        < (b.len(), usize::MAX - shortest(b))
+                });
+                if better {
+                    best = Some(parts);
+                }
+            }
+        }
+        best
+    }
+
     /// The `k` best candidates for `query`, best first, with their scores.
     pub fn rank(&self, query: &str, k: usize) -> Vec<(I, f64)> {
-        let firsts = self.bm25(&clean_query(query), self.weights.depth.max(k));
+        let query = &self.split_compounds(&clean_query(query));
+        let firsts = self.bm25(query, self.weights.depth.max(k));
         let candidates: Vec<Candidate<'_, usize>> = firsts
             .iter()
             .map(|&(doc, s)| {
