@@ -183,6 +183,8 @@ fn index_terms(text: &str, mut f: impl FnMut(u64)) {
 pub struct Ranker<I> {
     docs: Vec<(I, String, Option<String>)>,
     postings: HashMap<u64, Vec<(u32, f32)>>,
+    /// Indexed terms of 7 letters or more by their first 6 letters.
+    prefixes: HashMap<u64, Vec<(u64, String)>>,
     lengths: Vec<f32>,
     idf: Idf,
     weights: RankWeights,
@@ -199,6 +201,7 @@ impl<I: Clone> Ranker<I> {
         Self {
             docs: Vec::new(),
             postings: HashMap::new(),
+            prefixes: HashMap::new(),
             lengths: Vec::new(),
             idf: Idf::new(),
             weights,
@@ -214,6 +217,25 @@ impl<I: Clone> Ranker<I> {
             index_terms(field.unwrap_or(""), |h| {
                 *tf.entry(h).or_insert(0.0) += boost;
                 length += boost;
+            });
+        }
+        for field in [text, title.unwrap_or("")] {
+            for_each_token(field, |t| {
+                let h = hash(t.term.as_bytes());
+                if !t.stop
+                    && !t.number
+                    && t.term.len() >= 7
+                    && t.term.is_ascii()
+                    && !self.postings.contains_key(&h)
+                {
+                    let list = self
+                        .prefixes
+                        .entry(hash(&t.term.as_bytes()[..6]))
+                        .or_default();
+                    if !list.iter().any(|e| e.0 == h) {
+                        list.push((h, t.term.to_string()));
+                    }
+                }
             });
         }
         for (h, n) in tf {
@@ -271,10 +293,30 @@ impl<I: Clone> Ranker<I> {
             };
             match parts {
                 Some(parts) => out.push_str(&word.replacen(core, &parts.join(" "), 1)),
-                None => out.push_str(word),
+                None => match self.same_prefix(core) {
+                    Some(term) => out.push_str(&term),
+                    None => out.push_str(word),
+                },
             }
         }
         out
+    }
+
+    /// For a word of 7 letters or more the index does not hold, the most frequent
+    /// indexed term sharing its first 6 letters: a spelling or derivation the
+    /// light stemmer does not meet ("impeachable", "impeachment").
+    fn same_prefix(&self, word: &str) -> Option<String> {
+        let mut term = None;
+        for_each_token(word, |t| term = Some(t.term.to_string()));
+        let term = term?;
+        if term.len() < 7 || !term.is_ascii() || self.known(word) != Some(false) {
+            return None;
+        }
+        self.prefixes
+            .get(&hash(&term.as_bytes()[..6]))?
+            .iter()
+            .max_by_key(|e| self.postings.get(&e.0).map_or(0, Vec::len))
+            .map(|e| e.1.clone())
     }
 
     /// `word` as at most `max` indexed words of at least 3 letters: the fewest
