@@ -457,7 +457,7 @@ fn explore_measure(ds: &Dataset) -> Explore {
                         0.5
                     } else {
                         nums.iter()
-                            .filter(|w| qwords.contains(&w.to_string()))
+                            .filter(|w| qwords.contains(***w))
                             .count() as f64
                             / nums.len() as f64
                     };
