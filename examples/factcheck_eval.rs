@@ -456,9 +456,7 @@ fn explore_measure(ds: &Dataset) -> Explore {
                     let num_share = if nums.is_empty() {
                         0.5
                     } else {
-                        nums.iter()
-                            .filter(|w| qwords.contains(***w))
-                            .count() as f64
+                        nums.iter().filter(|w| qwords.contains(***w)).count() as f64
                             / nums.len() as f64
                     };
                     let x = [
