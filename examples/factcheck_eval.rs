@@ -7,7 +7,7 @@
 //! cargo run --release --example factcheck_eval -- DIR --weights=0.75,0.35,0,0,0,0.1,0,0.35,0
 //! ```
 //! `--weights` sets the rerank weights in the order bm25, cosine, coverage,
-//! query_coverage, bigram, title, title_coverage, same, chars.
+//! query_coverage, bigram, title, title_coverage, same, chars, query_chars, numbers.
 //! ```text
 //! ```
 //! With several folders, `--tune` maximizes the mean of their train MAP@5.
@@ -232,7 +232,9 @@ fn tune(datasets: &[Dataset]) {
     for _round in 0..4 {
         let before = best;
         for k in 0..WEIGHTS {
-            for v in [0.0, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0] {
+            for v in [
+                0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, -0.1, -0.2,
+            ] {
                 let mut t = w;
                 *weight(&mut t, k) = v;
                 let m = objective(&t);
@@ -313,7 +315,7 @@ fn tune_bm25(vclaims: &[Value], queries: &[Query]) {
 }
 
 /// Number of rerank weights [`weight`] reaches.
-const WEIGHTS: usize = 9;
+const WEIGHTS: usize = 11;
 
 /// The k-th rerank weight, for coordinate ascent and `--weights`.
 fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
@@ -326,7 +328,9 @@ fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
         5 => &mut w.title,
         6 => &mut w.title_coverage,
         7 => &mut w.same,
-        _ => &mut w.chars,
+        8 => &mut w.chars,
+        9 => &mut w.query_chars,
+        _ => &mut w.numbers,
     }
 }
 

@@ -39,26 +39,33 @@ pub struct RankWeights {
     pub same: f64,
     /// Weight of the character 4-gram coverage.
     pub chars: f64,
+    /// Weight of the share of the query's character 4-grams found in the candidate.
+    pub query_chars: f64,
+    /// Weight of the share of the candidate's numbers found in the query.
+    pub numbers: f64,
 }
 
 impl Default for RankWeights {
     /// Tuned by coordinate ascent on the mean train-split MAP@5 of CheckThat! 2020
-    /// (tweets) and 2021 2B (debate sentences); see docs/xref.md.
+    /// (tweets) and 2021 2B (debate sentences), from plain BM25, with
+    /// `factcheck_eval DIR2020 DIR2021 --tune`; see docs/xref.md.
     fn default() -> Self {
         Self {
             k1: 1.2,
             b: 0.75,
             title_boost: 1.0,
             depth: 50,
-            bm25: 1.0,
-            cosine: 0.0,
-            coverage: 0.0,
-            query_coverage: 0.0,
-            bigram: 0.2,
-            title: 0.1,
+            bm25: 0.75,
+            cosine: 0.05,
+            coverage: 0.2,
+            query_coverage: -0.1,
+            bigram: 0.05,
+            title: 0.0,
             title_coverage: 0.0,
-            same: 0.1,
-            chars: 0.5,
+            same: 0.2,
+            chars: 0.2,
+            query_chars: 0.75,
+            numbers: 0.1,
         }
     }
 }
@@ -97,6 +104,11 @@ pub struct Signals {
     pub same: f64,
     /// Share of the text's (or title's, if higher) character 4-grams found in the query.
     pub chars: f64,
+    /// Share of the query's character 4-grams found in the text (or title, if higher).
+    pub query_chars: f64,
+    /// Share of the candidate's numbers (text and title) found in the query; 0.5
+    /// when it has none.
+    pub numbers: f64,
 }
 
 impl Signals {
@@ -125,6 +137,18 @@ impl Signals {
             chars: title.as_ref().map_or(text.char_coverage_by(query), |t| {
                 text.char_coverage_by(query).max(t.char_coverage_by(query))
             }),
+            query_chars: title.as_ref().map_or(query.char_coverage_by(&text), |t| {
+                query.char_coverage_by(&text).max(query.char_coverage_by(t))
+            }),
+            numbers: {
+                let (found, total) = text.numbers_found_in(query);
+                let (tf, tt) = title.as_ref().map_or((0, 0), |t| t.numbers_found_in(query));
+                if total + tt == 0 {
+                    0.5
+                } else {
+                    (found + tf) as f64 / (total + tt) as f64
+                }
+            },
         }
     }
 }
@@ -141,6 +165,8 @@ impl RankWeights {
             + self.title_coverage * s.title_coverage
             + self.same * s.same
             + self.chars * s.chars
+            + self.query_chars * s.query_chars
+            + self.numbers * s.numbers
     }
 }
 
