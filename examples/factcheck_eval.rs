@@ -46,6 +46,9 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: factcheck_eval DIR [DIR...] [--tune] [--tune-bm25] [--weights=...]");
     }
     let mut weights = RankWeights::default();
+    if let Ok(d) = std::env::var("DEPTH") {
+        weights.depth = d.parse()?;
+    }
     if let Some(list) = args.iter().find_map(|a| a.strip_prefix("--weights=")) {
         for (k, v) in list.split(',').enumerate() {
             *weight(&mut weights, k) = v.parse()?;
@@ -162,6 +165,22 @@ fn report(ds: &Dataset) {
     run("Ranker (BM25 + rerank)", &|q| {
         ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
     });
+    if std::env::var("NODATE").is_ok() {
+        run("Ranker, no signature date", &|q| {
+            let q = match q.rfind(") ") {
+                Some(i) if q[i..].len() < 25 && q[i..].contains(", 20") => &q[..=i],
+                _ => q,
+            };
+            ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
+        });
+        run("Ranker, no signature", &|q| {
+            let q = match q.rfind(" — ") {
+                Some(i) if q.len() - i < 80 => &q[..i],
+                _ => q,
+            };
+            ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
+        });
+    }
 }
 
 fn measure(ds: &Dataset) -> Measured {
