@@ -49,6 +49,15 @@ fn main() -> anyhow::Result<()> {
     if let Ok(d) = std::env::var("DEPTH") {
         weights.depth = d.parse()?;
     }
+    if let Ok(v) = std::env::var("K1") {
+        weights.k1 = v.parse()?;
+    }
+    if let Ok(v) = std::env::var("B") {
+        weights.b = v.parse()?;
+    }
+    if let Ok(v) = std::env::var("TITLE_BOOST") {
+        weights.title_boost = v.parse()?;
+    }
     if let Some(list) = args.iter().find_map(|a| a.strip_prefix("--weights=")) {
         for (k, v) in list.split(',').enumerate() {
             *weight(&mut weights, k) = v.parse()?;
