@@ -7,7 +7,7 @@
 //! cargo run --release --example factcheck_eval -- DIR --weights=0.75,0.35,0,0,0,0.1,0,0.35,0
 //! ```
 //! `--weights` sets the rerank weights in the order bm25, cosine, coverage,
-//! query_coverage, bigram, title, title_coverage, same, chars.
+//! query_coverage, bigram, title, title_coverage, same, chars, query_chars, numbers.
 //! ```text
 //! ```
 //! With several folders, `--tune` maximizes the mean of their train MAP@5.
@@ -46,6 +46,18 @@ fn main() -> anyhow::Result<()> {
         anyhow::bail!("usage: factcheck_eval DIR [DIR...] [--tune] [--tune-bm25] [--weights=...]");
     }
     let mut weights = RankWeights::default();
+    if let Ok(d) = std::env::var("DEPTH") {
+        weights.depth = d.parse()?;
+    }
+    if let Ok(v) = std::env::var("K1") {
+        weights.k1 = v.parse()?;
+    }
+    if let Ok(v) = std::env::var("B") {
+        weights.b = v.parse()?;
+    }
+    if let Ok(v) = std::env::var("TITLE_BOOST") {
+        weights.title_boost = v.parse()?;
+    }
     if let Some(list) = args.iter().find_map(|a| a.strip_prefix("--weights=")) {
         for (k, v) in list.split(',').enumerate() {
             *weight(&mut weights, k) = v.parse()?;
@@ -55,6 +67,9 @@ fn main() -> anyhow::Result<()> {
     for dir in dirs {
         let ds = load(Path::new(dir), weights)?;
         report(&ds);
+        if args.iter().any(|a| a == "--failures") {
+            failures(&ds);
+        }
         if args.iter().any(|a| a == "--tune-bm25") {
             tune_bm25(&ds.vclaims, &ds.queries);
         }
@@ -62,6 +77,18 @@ fn main() -> anyhow::Result<()> {
     }
     if args.iter().any(|a| a == "--tune") {
         tune(&datasets);
+    }
+    if let Some(list) = args.iter().find_map(|a| a.strip_prefix("--explore=")) {
+        let ex: Vec<Explore> = datasets.iter().map(explore_measure).collect();
+        for set in list.split('/') {
+            let allowed: Vec<usize> = set.split(',').map(|k| k.parse().unwrap()).collect();
+            explore(&datasets, &ex, &allowed);
+            if std::env::var("PAIRWISE").is_ok() {
+                for l2 in [1e-4, 1e-3] {
+                    pairwise(&datasets, &ex, &allowed, l2);
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -147,6 +174,22 @@ fn report(ds: &Dataset) {
     run("Ranker (BM25 + rerank)", &|q| {
         ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
     });
+    if std::env::var("NODATE").is_ok() {
+        run("Ranker, no signature date", &|q| {
+            let q = match q.rfind(") ") {
+                Some(i) if q[i..].len() < 25 && q[i..].contains(", 20") => &q[..=i],
+                _ => q,
+            };
+            ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
+        });
+        run("Ranker, no signature", &|q| {
+            let q = match q.rfind(" — ") {
+                Some(i) if q.len() - i < 80 => &q[..i],
+                _ => q,
+            };
+            ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
+        });
+    }
 }
 
 fn measure(ds: &Dataset) -> Measured {
@@ -154,7 +197,7 @@ fn measure(ds: &Dataset) -> Measured {
     ds.queries
         .iter()
         .map(|q| {
-            let cleaned = clean_query(&q.text);
+            let cleaned = ds.ranker.split_compounds(&clean_query(&q.text));
             let firsts = ds.ranker.bm25(&cleaned, RankWeights::default().depth);
             let best = firsts.first().map_or(0.0, |f| f.1);
             let profile = Profile::new(&cleaned, idf);
@@ -217,7 +260,9 @@ fn tune(datasets: &[Dataset]) {
     for _round in 0..4 {
         let before = best;
         for k in 0..WEIGHTS {
-            for v in [0.0, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0] {
+            for v in [
+                0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, -0.1, -0.2,
+            ] {
                 let mut t = w;
                 *weight(&mut t, k) = v;
                 let m = objective(&t);
@@ -298,7 +343,7 @@ fn tune_bm25(vclaims: &[Value], queries: &[Query]) {
 }
 
 /// Number of rerank weights [`weight`] reaches.
-const WEIGHTS: usize = 9;
+const WEIGHTS: usize = 11;
 
 /// The k-th rerank weight, for coordinate ascent and `--weights`.
 fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
@@ -311,6 +356,326 @@ fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
         5 => &mut w.title,
         6 => &mut w.title_coverage,
         7 => &mut w.same,
-        _ => &mut w.chars,
+        8 => &mut w.chars,
+        9 => &mut w.query_chars,
+        _ => &mut w.numbers,
+    }
+}
+
+// ---- exploration: extra signals, coordinate ascent over all of them ----
+
+const NX: usize = 17;
+const XNAMES: [&str; NX] = [
+    "bm25",
+    "cosine",
+    "coverage",
+    "qcov",
+    "bigram",
+    "title",
+    "title_cov",
+    "same",
+    "chars",
+    "rr",
+    "bm25_text",
+    "bm25_title",
+    "prf",
+    "qchars",
+    "names",
+    "numbers",
+    "title_qcov",
+];
+
+struct Explore {
+    feats: Vec<Vec<(usize, [f64; NX])>>,
+}
+
+fn lookup(list: &[(usize, f64)]) -> HashMap<usize, f64> {
+    let best = list.first().map_or(1.0, |f| f.1).max(1e-9);
+    list.iter().map(|&(d, s)| (d, s / best)).collect()
+}
+
+fn explore_measure(ds: &Dataset) -> Explore {
+    let idf = ds.ranker.idf();
+    let mut text_only = Ranker::new();
+    let mut title_only = Ranker::new();
+    for v in &ds.vclaims {
+        text_only.add(0usize, v["text"].as_str().unwrap_or_default(), None);
+        title_only.add(0usize, v["title"].as_str().unwrap_or_default(), None);
+    }
+    let all = ds.vclaims.len();
+    let feats = ds
+        .queries
+        .iter()
+        .map(|q| {
+            let cleaned = ds.ranker.split_compounds(&clean_query(&q.text));
+            let firsts = ds.ranker.bm25(&cleaned, 50);
+            let best = firsts.first().map_or(0.0, |f| f.1);
+            let profile = Profile::new(&cleaned, idf);
+            let bt = lookup(&text_only.bm25(&cleaned, all));
+            let bti = lookup(&title_only.bm25(&cleaned, all));
+            // RM3-like expansion from the 5 best documents.
+            let qterms: HashSet<String> = claimdesk::xref::terms(&cleaned).into_iter().collect();
+            let mut w: HashMap<String, f64> = HashMap::new();
+            for &(d, s) in firsts.iter().take(5) {
+                let v = &ds.vclaims[d];
+                let t = format!(
+                    "{} {}",
+                    v["text"].as_str().unwrap_or_default(),
+                    v["title"].as_str().unwrap_or_default()
+                );
+                let ts = claimdesk::xref::terms(&t);
+                let len = ts.len().max(1) as f64;
+                for term in ts {
+                    *w.entry(term.clone()).or_default() += (s / best) * idf.weight(&term) / len;
+                }
+            }
+            let mut exp: Vec<(String, f64)> =
+                w.into_iter().filter(|(t, _)| !qterms.contains(t)).collect();
+            exp.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let expanded = format!(
+                "{cleaned} {}",
+                exp.iter()
+                    .take(10)
+                    .map(|e| e.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            let prf = lookup(&ds.ranker.bm25(&expanded, all));
+            let qwords: HashSet<String> = cleaned
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_lowercase())
+                .collect();
+            firsts
+                .iter()
+                .enumerate()
+                .map(|(rank, &(d, first_stage))| {
+                    let v = &ds.vclaims[d];
+                    let text = v["text"].as_str().unwrap_or_default();
+                    let title = v["title"].as_str().filter(|t| !t.is_empty());
+                    let c = Candidate {
+                        id: d,
+                        text,
+                        title,
+                        first_stage,
+                    };
+                    let s = Signals::measure(&profile, &c, best, idf);
+                    let tp = Profile::new(text, idf);
+                    let tip = title.map(|t| Profile::new(t, idf));
+                    let both = format!("{text} {}", title.unwrap_or(""));
+                    let words: Vec<&str> = both
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    let names: Vec<&&str> = words
+                        .iter()
+                        .skip(1)
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .collect();
+                    let name_share = if names.is_empty() {
+                        0.0
+                    } else {
+                        names
+                            .iter()
+                            .filter(|w| qwords.contains(&w.to_lowercase()))
+                            .count() as f64
+                            / names.len() as f64
+                    };
+                    let nums: Vec<&&str> = words
+                        .iter()
+                        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+                        .collect();
+                    let num_share = if nums.is_empty() {
+                        0.5
+                    } else {
+                        nums.iter().filter(|w| qwords.contains(***w)).count() as f64
+                            / nums.len() as f64
+                    };
+                    let x = [
+                        s.first_stage,
+                        s.cosine,
+                        s.coverage,
+                        s.query_coverage,
+                        s.bigram,
+                        s.title,
+                        s.title_coverage,
+                        s.same,
+                        s.chars,
+                        1.0 / (1.0 + rank as f64),
+                        bt.get(&d).copied().unwrap_or(0.0),
+                        bti.get(&d).copied().unwrap_or(0.0),
+                        prf.get(&d).copied().unwrap_or(0.0),
+                        tip.as_ref().map_or(profile.char_coverage_by(&tp), |t| {
+                            profile
+                                .char_coverage_by(&tp)
+                                .max(profile.char_coverage_by(t))
+                        }),
+                        name_share,
+                        num_share,
+                        tip.as_ref().map_or(0.0, |t| profile.coverage_by(t)),
+                    ];
+                    (d, x)
+                })
+                .collect()
+        })
+        .collect();
+    Explore { feats }
+}
+
+fn xmap(ds: &Dataset, ex: &Explore, w: &[f64; NX], split: &str) -> f64 {
+    let mut sum = 0.0;
+    let mut n = 0;
+    for (q, cands) in ds
+        .queries
+        .iter()
+        .zip(&ex.feats)
+        .filter(|(q, _)| split == "all" || q.split == split)
+    {
+        let mut scored: Vec<(f64, usize)> = cands
+            .iter()
+            .map(|(d, x)| (x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>(), *d))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let top: Vec<String> = scored.iter().take(5).map(|s| ds.ids[s.1].clone()).collect();
+        sum += ap_at_5(&top, &q.relevant);
+        n += 1;
+    }
+    sum / n.max(1) as f64
+}
+
+fn explore(datasets: &[Dataset], ex: &[Explore], allowed: &[usize]) {
+    let objective = |w: &[f64; NX]| {
+        datasets
+            .iter()
+            .zip(ex)
+            .map(|(ds, e)| xmap(ds, e, w, "train"))
+            .sum::<f64>()
+            / datasets.len() as f64
+    };
+    let mut w = [0.0; NX];
+    let d = RankWeights::default();
+    (w[0], w[4], w[5], w[7], w[8]) = (d.bm25, d.bigram, d.title, d.same, d.chars);
+    let mut best = objective(&w);
+    for _round in 0..5 {
+        let before = best;
+        for &k in allowed {
+            for v in [
+                0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, -0.1, -0.2,
+            ] {
+                let mut t = w;
+                t[k] = v;
+                let m = objective(&t);
+                if m > best + 1e-9 {
+                    best = m;
+                    w = t;
+                }
+            }
+        }
+        if best <= before + 1e-9 {
+            break;
+        }
+    }
+    let list: Vec<String> = allowed
+        .iter()
+        .map(|&k| format!("{}={}", XNAMES[k], w[k]))
+        .collect();
+    println!("explore {:?}: {}", allowed, list.join(" "));
+    for (ds, e) in datasets.iter().zip(ex) {
+        println!(
+            "  {}: MAP@5 train {:.4}  dev {:.4}  all {:.4}",
+            ds.name,
+            xmap(ds, e, &w, "train"),
+            xmap(ds, e, &w, "dev"),
+            xmap(ds, e, &w, "all")
+        );
+    }
+}
+
+fn failures(ds: &Dataset) {
+    let mut hist: HashMap<String, usize> = HashMap::new();
+    for q in ds.queries.iter().filter(|q| q.split == "train") {
+        let top = ds.ranker.rank(&q.text, 1000);
+        let pos = top.iter().position(|(id, _)| q.relevant.contains(id));
+        let bucket = match pos {
+            Some(p) if p < 1 => "1",
+            Some(p) if p < 5 => "2-5",
+            Some(p) if p < 50 => "6-50",
+            Some(_) => "51-1000",
+            None => "none",
+        };
+        *hist.entry(bucket.to_string()).or_default() += 1;
+        if pos.is_none_or(|p| p >= 1) && std::env::var("SHOW").is_ok() {
+            println!("--- pos {pos:?}\nQ: {}", q.text);
+            let rel = q.relevant.iter().next().unwrap();
+            let i = ds.ids.iter().position(|x| x == rel).unwrap();
+            println!("R: {} | {}", ds.vclaims[i]["text"], ds.vclaims[i]["title"]);
+            println!(
+                "1: {}",
+                ds.vclaims[ds.ids.iter().position(|x| *x == top[0].0).unwrap()]["text"]
+            );
+        }
+    }
+    println!("{}: {:?}", ds.name, hist);
+}
+
+/// RankNet-style pairwise logistic regression over the exploration signals,
+/// fitted on the train queries of every data set.
+fn pairwise(datasets: &[Dataset], ex: &[Explore], allowed: &[usize], l2: f64) {
+    let mut diffs: Vec<[f64; NX]> = Vec::new();
+    for (ds, e) in datasets.iter().zip(ex) {
+        for (q, cands) in ds
+            .queries
+            .iter()
+            .zip(&e.feats)
+            .filter(|(q, _)| q.split == "train")
+        {
+            let rel: Vec<&[f64; NX]> = cands
+                .iter()
+                .filter(|(d, _)| q.relevant.contains(&ds.ids[*d]))
+                .map(|c| &c.1)
+                .collect();
+            for r in &rel {
+                for (d, x) in cands {
+                    if !q.relevant.contains(&ds.ids[*d]) {
+                        let mut v = [0.0; NX];
+                        for k in allowed {
+                            v[*k] = r[*k] - x[*k];
+                        }
+                        diffs.push(v);
+                    }
+                }
+            }
+        }
+    }
+    let mut w = [0.0; NX];
+    w[0] = 1.0;
+    let n = diffs.len() as f64;
+    for it in 0..3000 {
+        let mut g = [0.0; NX];
+        for v in &diffs {
+            let z: f64 = v.iter().zip(&w).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + z.exp());
+            for k in 0..NX {
+                g[k] -= p * v[k];
+            }
+        }
+        let lr = if it < 1000 { 2.0 } else { 1.0 };
+        for &k in allowed {
+            w[k] -= lr * (g[k] / n + l2 * w[k]);
+        }
+    }
+    let list: Vec<String> = allowed
+        .iter()
+        .map(|&k| format!("{}={:.3}", XNAMES[k], w[k]))
+        .collect();
+    println!("pairwise l2={l2} {}", list.join(" "));
+    for (ds, e) in datasets.iter().zip(ex) {
+        println!(
+            "  {}: MAP@5 train {:.4}  dev {:.4}  all {:.4}",
+            ds.name,
+            xmap(ds, e, &w, "train"),
+            xmap(ds, e, &w, "dev"),
+            xmap(ds, e, &w, "all")
+        );
     }
 }

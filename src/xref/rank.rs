@@ -39,26 +39,33 @@ pub struct RankWeights {
     pub same: f64,
     /// Weight of the character 4-gram coverage.
     pub chars: f64,
+    /// Weight of the share of the query's character 4-grams found in the candidate.
+    pub query_chars: f64,
+    /// Weight of the share of the candidate's numbers found in the query.
+    pub numbers: f64,
 }
 
 impl Default for RankWeights {
     /// Tuned by coordinate ascent on the mean train-split MAP@5 of CheckThat! 2020
-    /// (tweets) and 2021 2B (debate sentences); see docs/xref.md.
+    /// (tweets) and 2021 2B (debate sentences), from plain BM25, with
+    /// `factcheck_eval DIR2020 DIR2021 --tune`; see docs/xref.md.
     fn default() -> Self {
         Self {
             k1: 1.2,
             b: 0.75,
             title_boost: 1.0,
             depth: 50,
-            bm25: 1.0,
-            cosine: 0.0,
-            coverage: 0.0,
-            query_coverage: 0.0,
-            bigram: 0.2,
-            title: 0.1,
+            bm25: 0.75,
+            cosine: 0.05,
+            coverage: 0.2,
+            query_coverage: -0.1,
+            bigram: 0.05,
+            title: 0.0,
             title_coverage: 0.0,
-            same: 0.1,
-            chars: 0.5,
+            same: 0.2,
+            chars: 0.2,
+            query_chars: 0.75,
+            numbers: 0.1,
         }
     }
 }
@@ -97,6 +104,11 @@ pub struct Signals {
     pub same: f64,
     /// Share of the text's (or title's, if higher) character 4-grams found in the query.
     pub chars: f64,
+    /// Share of the query's character 4-grams found in the text (or title, if higher).
+    pub query_chars: f64,
+    /// Share of the candidate's numbers (text and title) found in the query; 0.5
+    /// when it has none.
+    pub numbers: f64,
 }
 
 impl Signals {
@@ -125,6 +137,18 @@ impl Signals {
             chars: title.as_ref().map_or(text.char_coverage_by(query), |t| {
                 text.char_coverage_by(query).max(t.char_coverage_by(query))
             }),
+            query_chars: title.as_ref().map_or(query.char_coverage_by(&text), |t| {
+                query.char_coverage_by(&text).max(query.char_coverage_by(t))
+            }),
+            numbers: {
+                let (found, total) = text.numbers_found_in(query);
+                let (tf, tt) = title.as_ref().map_or((0, 0), |t| t.numbers_found_in(query));
+                if total + tt == 0 {
+                    0.5
+                } else {
+                    (found + tf) as f64 / (total + tt) as f64
+                }
+            },
         }
     }
 }
@@ -141,6 +165,8 @@ impl RankWeights {
             + self.title_coverage * s.title_coverage
             + self.same * s.same
             + self.chars * s.chars
+            + self.query_chars * s.query_chars
+            + self.numbers * s.numbers
     }
 }
 
@@ -183,6 +209,8 @@ fn index_terms(text: &str, mut f: impl FnMut(u64)) {
 pub struct Ranker<I> {
     docs: Vec<(I, String, Option<String>)>,
     postings: HashMap<u64, Vec<(u32, f32)>>,
+    /// Indexed terms of 7 letters or more by their first 6 letters.
+    prefixes: HashMap<u64, Vec<(u64, String)>>,
     lengths: Vec<f32>,
     idf: Idf,
     weights: RankWeights,
@@ -199,6 +227,7 @@ impl<I: Clone> Ranker<I> {
         Self {
             docs: Vec::new(),
             postings: HashMap::new(),
+            prefixes: HashMap::new(),
             lengths: Vec::new(),
             idf: Idf::new(),
             weights,
@@ -214,6 +243,25 @@ impl<I: Clone> Ranker<I> {
             index_terms(field.unwrap_or(""), |h| {
                 *tf.entry(h).or_insert(0.0) += boost;
                 length += boost;
+            });
+        }
+        for field in [text, title.unwrap_or("")] {
+            for_each_token(field, |t| {
+                let h = hash(t.term.as_bytes());
+                if !t.stop
+                    && !t.number
+                    && t.term.len() >= 7
+                    && t.term.is_ascii()
+                    && !self.postings.contains_key(&h)
+                {
+                    let list = self
+                        .prefixes
+                        .entry(hash(&t.term.as_bytes()[..6]))
+                        .or_default();
+                    if !list.iter().any(|e| e.0 == h) {
+                        list.push((h, t.term.to_string()));
+                    }
+                }
             });
         }
         for (h, n) in tf {
@@ -240,9 +288,98 @@ impl<I: Clone> Ranker<I> {
         &self.idf
     }
 
+    /// The index term of a single word, if it is one content word the index holds.
+    fn known(&self, word: &str) -> Option<bool> {
+        let mut found = None;
+        let mut n = 0;
+        for_each_token(word, |t| {
+            n += 1;
+            found = Some(!t.stop && self.postings.contains_key(&hash(t.term.as_bytes())));
+        });
+        if n == 1 { found } else { None }
+    }
+
+    /// Splits words the index does not hold into two or three words it holds:
+    /// transcripts, hashtags and handles glue words ("singlepayer",
+    /// "middleincome", "realdonaldtrump").
+    pub fn split_compounds(&self, query: &str) -> String {
+        let mut out = String::with_capacity(query.len() + 16);
+        for word in query.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let parts = if core.len() >= 7
+                && core.chars().all(|c| c.is_ascii_lowercase())
+                && self.known(core) == Some(false)
+            {
+                self.segment(core, 3)
+            } else {
+                None
+            };
+            match parts {
+                Some(parts) => out.push_str(&word.replacen(core, &parts.join(" "), 1)),
+                None => match self.same_prefix(core) {
+                    Some(term) => out.push_str(&term),
+                    None => out.push_str(word),
+                },
+            }
+        }
+        out
+    }
+
+    /// For a word of 7 letters or more the index does not hold, the most frequent
+    /// indexed term sharing its first 6 letters: a spelling or derivation the
+    /// light stemmer does not meet ("impeachable", "impeachment").
+    fn same_prefix(&self, word: &str) -> Option<String> {
+        let mut term = None;
+        for_each_token(word, |t| term = Some(t.term.to_string()));
+        let term = term?;
+        if term.len() < 7 || !term.is_ascii() || self.known(word) != Some(false) {
+            return None;
+        }
+        self.prefixes
+            .get(&hash(&term.as_bytes()[..6]))?
+            .iter()
+            .max_by_key(|e| self.postings.get(&e.0).map_or(0, Vec::len))
+            .map(|e| e.1.clone())
+    }
+
+    /// `word` as at most `max` indexed words of at least 3 letters: the fewest
+    /// parts, then the longest shortest part.
+    fn segment<'w>(&self, word: &'w str, max: usize) -> Option<Vec<&'w str>> {
+        if max == 0 || word.len() < 3 {
+            return None;
+        }
+        if self.known(word) == Some(true) {
+            return Some(vec![word]);
+        }
+        let mut best: Option<Vec<&str>> = None;
+        for i in 3..=word.len().saturating_sub(3) {
+            let (a, b) = word.split_at(i);
+            if self.known(a) != Some(true) {
+                continue;
+            }
+            if let Some(rest) = self.segment(b, max - 1) {
+                let mut parts = vec![a];
+                parts.extend(rest);
+                let shortest = |p: &[&str]| p.iter().map(|s| s.len()).min().unwrap_or(0);
+                let better = best.as_ref().is_none_or(|b| {
+                    (parts.len(), usize::MAX - shortest(&parts))
+                        < (b.len(), usize::MAX - shortest(b))
+                });
+                if better {
+                    best = Some(parts);
+                }
+            }
+        }
+        best
+    }
+
     /// The `k` best candidates for `query`, best first, with their scores.
     pub fn rank(&self, query: &str, k: usize) -> Vec<(I, f64)> {
-        let firsts = self.bm25(&clean_query(query), self.weights.depth.max(k));
+        let query = &self.split_compounds(&clean_query(query));
+        let firsts = self.bm25(query, self.weights.depth.max(k));
         let candidates: Vec<Candidate<'_, usize>> = firsts
             .iter()
             .map(|&(doc, s)| {

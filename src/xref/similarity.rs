@@ -173,6 +173,11 @@ impl Profile {
         )
     }
 
+    /// How many of this text's distinct numbers `other` also holds, and how many it has.
+    pub fn numbers_found_in(&self, other: &Profile) -> (usize, usize) {
+        (shared(&self.numbers, &other.numbers), self.numbers.len())
+    }
+
     /// The model's inputs, named by [`FEATURE_NAMES`](super::FEATURE_NAMES); every one
     /// is symmetric. Public so the evaluation program can fit the model.
     pub fn features(&self, other: &Profile, ignore_numbers: bool) -> [f64; FEATURES] {

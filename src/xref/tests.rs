@@ -164,3 +164,43 @@ proptest! {
         prop_assert!(c.differences.is_empty());
     }
 }
+
+#[test]
+fn a_scale_word_the_extractor_misses_is_not_a_difference() {
+    use crate::analyze::quantity::extract;
+    let a = "Xerox itself paid a $10 million fine last year to settle similar SEC charges.";
+    let b = "Xerox itself previously paid a $10-million penalty to settle the SEC accusations.";
+    assert!(differences(&extract(a), &extract(b)).is_empty());
+    let c = "Xerox itself paid a $10 billion fine last year to settle similar SEC charges.";
+    assert_eq!(differences(&extract(a), &extract(c)).len(), 1);
+}
+
+#[test]
+fn clock_times_are_not_counts() {
+    use crate::analyze::quantity::extract;
+    let a = "The organizer extended the contest until 6 p.m. EDT Sunday.";
+    let b = "The organizer extended the contest until 3 p.m. Arizona time Sunday.";
+    assert!(differences(&extract(a), &extract(b)).is_empty());
+}
+
+#[test]
+fn glued_query_words_are_split_into_indexed_words() {
+    let mut r = Ranker::new();
+    r.add(
+        1,
+        "Says Donald Trump is for a single-payer health care system.",
+        None,
+    );
+    r.add(
+        2,
+        "Incomes of middle-class families fell.",
+        Some("Middle income"),
+    );
+    assert_eq!(
+        r.split_compounds("You were for a singlepayer system"),
+        "You were for a single payer system"
+    );
+    assert_eq!(r.split_compounds("#middleincome"), "#middle income");
+    assert_eq!(r.split_compounds("realdonaldtrump"), "realdonaldtrump");
+    assert_eq!(r.rank("You were for a singlepayer system", 1)[0].0, 1);
+}
