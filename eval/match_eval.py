@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Finding the earlier fact-check, measured through the claimdesk binary.
+
+Imports a CheckThat! folder's vclaims.jsonl with `claimdesk factchecks import`
+into a fresh database, runs `claimdesk match --lines --limit 5 --format json`
+on every query (one tweet or debate sentence a line) and prints MAP@5 against
+qrels-train-dev.jsonl, overall and per split. Standard library only.
+
+    cargo build --release
+    python3 eval/match_eval.py ../shared/data/matching/clef2020-task2
+    python3 eval/match_eval.py ../shared/data/matching/clef2021-task2b
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+
+BIN = os.environ.get("CLAIMDESK", os.path.join(os.path.dirname(__file__), "..", "target", "release", "claimdesk"))
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def ap_at_5(ranked, relevant):
+    hits, total = 0, 0.0
+    for i, cid in enumerate(ranked[:5], start=1):
+        if cid in relevant:
+            hits += 1
+            total += hits / i
+    return total / min(len(relevant), 5) if relevant else 0.0
+
+
+def main():
+    folder = sys.argv[1]
+    vclaims = read_jsonl(os.path.join(folder, "vclaims.jsonl"))
+    queries = read_jsonl(os.path.join(folder, "queries-train-dev.jsonl"))
+    qrels = defaultdict(set)
+    for q in read_jsonl(os.path.join(folder, "qrels-train-dev.jsonl")):
+        qrels[q["query_id"]].add(q["claim_id"])
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "eval.db")
+        subprocess.run([BIN, "--db", db, "factchecks", "import", os.path.join(folder, "vclaims.jsonl")], check=True)
+        # The database numbers fact-checks in file order, skipping repeats of
+        # the same claim and URL; map each back to every vclaim id it stands for.
+        by_key = defaultdict(list)
+        for v in vclaims:
+            by_key[(v["text"].strip().strip('"').strip(), v.get("url") or "")].append(v["id"])
+        listed = subprocess.run(
+            [BIN, "--db", db, "factchecks", "list", "--limit", str(len(vclaims) + 10), "--format", "json"],
+            check=True, capture_output=True, text=True).stdout
+        ids = {}
+        for row in json.loads(listed):
+            ids[row["id"]] = by_key.get((row["claim"], row["url"] or ""), [])
+        lines = "\n".join(" ".join(q["text"].split()) for q in queries) + "\n"
+        out = subprocess.run([BIN, "--db", db, "match", "--lines", "--limit", "5", "--format", "json"],
+                             input=lines, check=True, capture_output=True, text=True).stdout
+    results = json.loads(out)
+    assert len(results) == len(queries), (len(results), len(queries))
+    scores = defaultdict(list)
+    for q, r in zip(queries, results):
+        if q["id"] not in qrels:
+            continue
+        ranked = []
+        for m in r["matches"]:
+            if m["kind"] == "factcheck":
+                ranked.extend(ids.get(m["id"], [None])[:1])
+        ap = ap_at_5(ranked, qrels[q["id"]])
+        scores[q.get("split", "all")].append(ap)
+        scores["all"].append(ap) if q.get("split") else None
+    for split, aps in sorted(scores.items()):
+        print(f"{os.path.basename(folder.rstrip('/'))} {split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries")
+
+
+if __name__ == "__main__":
+    main()
