@@ -98,7 +98,7 @@ struct XrefState {
 }
 
 /// Claims whose profiles are kept at once; past it the cache starts afresh.
-const SEEN_CAPACITY: usize = 50_000;
+const SEEN_CAPACITY: usize = 10_000;
 
 /// A claim waiting to be cross-referenced.
 struct NewClaim {
@@ -259,24 +259,38 @@ fn cross_reference(
         if claim.words.is_empty() {
             continue;
         }
-        let mut profile = None;
-        let found = state
+        let found: Vec<i64> = state
             .words
-            .candidates(store, &claim.words, CLAIM_CANDIDATES + 8)?;
-        // Only pairs across articles, and each pair once (from its newer claim).
-        for other in found
+            .candidates(store, &claim.words, CLAIM_CANDIDATES + 8)?
             .into_iter()
+            // Only pairs across articles, and each pair once (from its newer claim).
             .filter(|id| !claim.siblings.contains(id) && *id < claim.id)
             .take(CLAIM_CANDIDATES)
-        {
-            let Some(other_text) = store.claim_text(other)? else {
+            .collect();
+        if found.is_empty() && !state.factchecks {
+            continue;
+        }
+        // Each claim is profiled once per run: as a new claim now, and as a
+        // candidate of later claims from the cache.
+        state
+            .seen
+            .entry(claim.id)
+            .or_insert_with(|| (Profile::new(&claim.text, idf), claim.figures.clone()));
+        for &other in &found {
+            if !state.seen.contains_key(&other)
+                && let Some(text) = store.claim_text(other)?
+            {
+                let entry = (Profile::new(&text, idf), quantity::extract(&text));
+                state.seen.insert(other, entry);
+            }
+        }
+        let profile = &state.seen[&claim.id].0;
+        for other in found {
+            let Some((other_profile, other_figures)) = state.seen.get(&other) else {
                 continue;
             };
-            let profile = profile.get_or_insert_with(|| Profile::new(&claim.text, idf));
-            let other_profile = Profile::new(&other_text, idf);
-            let other_figures = quantity::extract(&other_text);
             let cmp =
-                xref::compare_quantities(profile, &claim.figures, &other_profile, &other_figures);
+                xref::compare_quantities(profile, &claim.figures, other_profile, other_figures);
             let relation = match cmp.relation {
                 Relation::Same => LinkRelation::Same,
                 Relation::Related => LinkRelation::Related,
@@ -303,7 +317,6 @@ fn cross_reference(
         if !state.factchecks {
             continue;
         }
-        let profile = profile.get_or_insert_with(|| Profile::new(&claim.text, idf));
         for (fc, fc_text, _) in store.factcheck_candidates(&claim.words, FACTCHECK_CANDIDATES)? {
             let fc_profile = Profile::new(&fc_text, idf);
             let score = profile.similarity(&fc_profile);
