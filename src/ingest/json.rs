@@ -1,6 +1,8 @@
 //! JSON articles (one object or an array) and JSON Lines (one object a line).
 //! Fields: title, body (or text / content), outlet (or source), author, url, published.
 
+use std::io::BufRead;
+
 use serde_json::{Map, Value};
 
 use super::{Document, IngestError, document};
@@ -26,34 +28,53 @@ pub(super) fn parse_document(text: &str, origin: &str) -> Result<Vec<Document>, 
     }
 }
 
-/// Parse JSON Lines record by record; a bad line is reported to `sink` with
-/// its line number and the others still go through.
+/// Parse JSON Lines record by record, streaming, so memory does not grow
+/// with the file; a bad line is reported to `sink` with its line number and
+/// the others still go through. A NUL byte in the first block means a binary
+/// file: it fails whole, before any record.
 pub(super) fn read_lines(
-    bytes: &[u8],
+    mut reader: impl BufRead,
     origin: &str,
     sink: &mut dyn FnMut(Result<Document, IngestError>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    if bytes.contains(&0) {
+    let io = |source| IngestError::Io {
+        path: origin.to_string(),
+        source,
+    };
+    if reader.fill_buf().map_err(io)?.contains(&0) {
         return Err(IngestError::Binary {
             origin: origin.to_string(),
         }
         .into());
     }
     let mut records = 0;
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = i + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let mut line = Vec::new();
+    let mut line_no = 0;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).map_err(io)? == 0 {
+            break;
+        }
+        line_no += 1;
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         records += 1;
         let record_origin = format!("{origin}:{line_no}");
-        let parsed = serde_json::from_slice::<Value>(line)
-            .map_err(|e| json_error(e, origin, line_no - 1))
-            .and_then(|value| match value {
-                Value::Object(obj) => article(&obj, &record_origin, InputFormat::Jsonl),
-                _ => Err(not_an_object(&record_origin)),
-            });
+        let parsed = if text.contains(&0) {
+            Err(IngestError::Binary {
+                origin: record_origin,
+            })
+        } else {
+            serde_json::from_slice::<Value>(text)
+                .map_err(|e| json_error(e, origin, line_no - 1))
+                .and_then(|value| match value {
+                    Value::Object(obj) => article(&obj, &record_origin, InputFormat::Jsonl),
+                    _ => Err(not_an_object(&record_origin)),
+                })
+        };
         sink(parsed)?;
     }
     if records == 0 {
@@ -143,7 +164,7 @@ mod tests {
     #[test]
     fn bad_line_is_reported_with_its_number() {
         let mut results = Vec::new();
-        read_lines(b"{\"body\":\"Fine.\"}\n{oops\n", "f.jsonl", &mut |r| {
+        read_lines(&b"{\"body\":\"Fine.\"}\n{oops\n"[..], "f.jsonl", &mut |r| {
             results.push(r);
             Ok(())
         })

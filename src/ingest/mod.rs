@@ -200,11 +200,21 @@ pub fn read(
     sink: &mut dyn FnMut(Result<Document, IngestError>) -> anyhow::Result<()>,
 ) -> anyhow::Result<ReadReport> {
     let origin = input.name();
-    let bytes = read_bytes(input)?;
     if format == InputFormat::Jsonl {
-        json::read_lines(&bytes, &origin, sink)?;
+        let io = |source| IngestError::Io {
+            path: origin.clone(),
+            source,
+        };
+        match input {
+            Input::Stdin => json::read_lines(std::io::stdin().lock(), &origin, sink)?,
+            Input::File(p) => {
+                let file = std::fs::File::open(p).map_err(io)?;
+                json::read_lines(std::io::BufReader::new(file), &origin, sink)?
+            }
+        }
         return Ok(ReadReport::default());
     }
+    let bytes = read_bytes(input)?;
     let decoded = decode::decode(&bytes, &origin)?;
     let report = ReadReport {
         decoded_as_cp1252: decoded.cp1252,

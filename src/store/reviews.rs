@@ -204,19 +204,31 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Claims by status overall and per article, and reviews per reviewer.
-    pub fn stats(&self) -> Result<Vec<StatsRow>> {
+    /// Claims by status overall and for the newest `articles` articles, and
+    /// reviews per reviewer.
+    pub fn stats(&self, articles: usize) -> Result<Vec<StatsRow>> {
         let mut out = Vec::new();
-        let sections = [
-            "SELECT 'status', 'all', status, count(*) FROM claims GROUP BY status",
-            "SELECT 'article', a.id || ': ' || coalesce(a.title, '(untitled)'), c.status, count(*)
-               FROM claims c JOIN articles a ON a.id = c.article_id
-              GROUP BY c.article_id, c.status ORDER BY c.article_id",
-            "SELECT 'reviewer', reviewer, status, count(*) FROM reviews GROUP BY reviewer, status ORDER BY reviewer",
+        let sections: [(&str, &[&dyn rusqlite::ToSql]); 3] = [
+            (
+                "SELECT 'status', 'all', status, n FROM claim_counts WHERE n > 0 ORDER BY status",
+                &[],
+            ),
+            (
+                "SELECT 'article', a.id || ': ' || coalesce(a.title, '(untitled)'), c.status, count(*)
+                   FROM (SELECT id, title FROM articles ORDER BY id DESC LIMIT ?1) a
+                   JOIN claims c ON c.article_id = a.id
+                  GROUP BY a.id, c.status ORDER BY a.id DESC, c.status",
+                &[&(articles as i64)],
+            ),
+            (
+                "SELECT 'reviewer', reviewer, status, count(*) FROM reviews
+                  GROUP BY reviewer, status ORDER BY reviewer, status",
+                &[],
+            ),
         ];
-        for sql in sections {
+        for (sql, params) in sections {
             let mut stmt = self.conn.prepare_cached(sql)?;
-            let rows = stmt.query_map([], |r| {
+            let rows = stmt.query_map(params, |r| {
                 Ok(StatsRow {
                     section: r.get(0)?,
                     subject: r.get(1)?,

@@ -263,16 +263,29 @@ impl Store {
 
     /// Numeric conflicts, largest relative difference first; of one claim if given.
     pub fn conflicts(&self, claim: Option<i64>, limit: Option<usize>) -> Result<Vec<ConflictRow>> {
-        if let Some(id) = claim {
-            self.ensure_claims(&[id])?;
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT k.id, k.claim_a, k.a_text, k.claim_b, k.b_text, k.unit, k.rel_diff, a.text, b.text
-             FROM conflicts k JOIN claims a ON a.id = k.claim_a JOIN claims b ON b.id = k.claim_b
-             WHERE ?1 IS NULL OR k.claim_a = ?1 OR k.claim_b = ?1
-             ORDER BY k.rel_diff DESC, k.id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![claim, limit_param(limit)], |r| {
+        // One statement per case: `?1 IS NULL OR ...` would keep SQLite off
+        // the claim indexes and scan every conflict for `show`.
+        let lim = limit_param(limit);
+        let (sql, id) = match claim {
+            Some(id) => {
+                self.ensure_claims(&[id])?;
+                (
+                    "SELECT k.id, k.claim_a, k.a_text, k.claim_b, k.b_text, k.unit, k.rel_diff, a.text, b.text
+                     FROM conflicts k JOIN claims a ON a.id = k.claim_a JOIN claims b ON b.id = k.claim_b
+                     WHERE k.claim_a = ?1 OR k.claim_b = ?1
+                     ORDER BY k.rel_diff DESC, k.id LIMIT ?2",
+                    Some(id),
+                )
+            }
+            None => (
+                "SELECT k.id, k.claim_a, k.a_text, k.claim_b, k.b_text, k.unit, k.rel_diff, a.text, b.text
+                 FROM conflicts k JOIN claims a ON a.id = k.claim_a JOIN claims b ON b.id = k.claim_b
+                 WHERE ?1 IS NULL ORDER BY k.rel_diff DESC, k.id LIMIT ?2",
+                None,
+            ),
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![id, lim], |r| {
             Ok(ConflictRow {
                 id: r.get(0)?,
                 claim_a: r.get(1)?,
