@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Benchmark 3: interactive commands and export on a million claims.
+#
+#   bench/million.sh
+#
+# Environment (besides lib.sh's): CLAIMS (corpus size, default 1000000),
+# SEARCH_WORD (default "military"), REBUILD=1 (regenerate the corpus and
+# re-import it even when $BENCH_DIR already has them).
+#
+# 1. examples/gen_corpus.rs writes $BENCH_DIR/million.jsonl (deterministic).
+# 2. It is imported into $BENCH_DIR/million.db under /usr/bin/time -v.
+# 3. Each interactive command is timed (median of RUNS runs, hyperfine when
+#    installed) on that database and on a seed-only database (the seed
+#    article), and the ratio is printed (target <= 2x). Commands the binary
+#    does not have yet print "skipped: command not available".
+# 4. The full CSV export is timed against sqlite3 -csv running the export's
+#    own query (target: at least half its rows/s), with its peak RSS.
+
+source "$(dirname "$0")/lib.sh"
+CLAIMS=${CLAIMS:-1000000}
+SEARCH_WORD=${SEARCH_WORD:-military}
+CORPUS=$BENCH_DIR/million.jsonl
+DB=$BENCH_DIR/million.db
+SEED_DB=$BENCH_DIR/seed.db
+SEED=$SHARED/data/seed/iraq-troop-talks.txt
+[[ -f $SEED ]] || SEED=$ROOT/data/iraq-troop-talks.txt
+
+say "== a million claims ($(date -u +%FT%TZ))"
+
+if [[ ! -s $CORPUS || ${REBUILD:-0} == 1 ]]; then
+    start=$(now_ms)
+    (cd "$ROOT" && cargo run --release --quiet --example gen_corpus -- \
+        --bbc "$SHARED/data/news/bbc/articles.jsonl" \
+        --reuters "$SHARED/data/news/reuters-21578/articles.jsonl" \
+        --claims "$CLAIMS" -o "$CORPUS")
+    say "generated $CORPUS: $(wc -l <"$CORPUS") articles, $(du -m "$CORPUS" | cut -f1) MB in $(($(now_ms) - start)) ms"
+    rm -f "$DB"
+fi
+
+if [[ ! -s $DB ]]; then
+    fresh_db "$DB" >/dev/null
+    measure "$CLAIMDESK" --db "$DB" import "$CORPUS" || echo "import exited non-zero: $(tail -1 "$BENCH_DIR/last.err")"
+    n=$(count_rows "$DB" claims)
+    say "import: ${WALL_MS} ms (cpu ${CPU_MS} ms), $(count_rows "$DB" articles) articles, $n claims ($(per_s "$n" "$WALL_MS")/s), peak RSS $(mb "$RSS_KB") MB, db $(du -m "$DB" | cut -f1) MB"
+fi
+fresh_db "$SEED_DB" >/dev/null
+"$CLAIMDESK" --db "$SEED_DB" import "$SEED" 2>/dev/null
+
+# Ids to ask about: the middle article and a claim in the middle of it.
+pick_ids() { # db -> "article claim"
+    local article claim
+    article=$(sqlite3 "$1" "SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM articles)")
+    claim=$(sqlite3 "$1" "SELECT id FROM claims WHERE article_id = $article ORDER BY position
+                          LIMIT 1 OFFSET (SELECT count(*) / 2 FROM claims WHERE article_id = $article)")
+    echo "$article $claim"
+}
+read -r big_article big_claim < <(pick_ids "$DB")
+read -r seed_article seed_claim < <(pick_ids "$SEED_DB")
+say "claims: $(count_rows "$DB" claims) (big) vs $(count_rows "$SEED_DB" claims) (seed); article $big_article / $seed_article, claim $big_claim / $seed_claim; median of $RUNS runs"
+say "$(printf '%-42s %10s %10s %7s' command 'seed ms' 'big ms' ratio)"
+
+bench_cmd() { # label; args with ARTICLE and CLAIM placeholders
+    local label=$1 sub=$2
+    shift
+    if ! have "$sub"; then
+        say "$(printf '%-42s %s' "$label" 'skipped: command not available')"
+        return
+    fi
+    local seed_args=() big_args=() a
+    for a in "$@"; do
+        seed_args+=("$(sed "s/ARTICLE/$seed_article/; s/CLAIM/$seed_claim/" <<<"$a")")
+        big_args+=("$(sed "s/ARTICLE/$big_article/; s/CLAIM/$big_claim/" <<<"$a")")
+    done
+    local s b
+    s=$(median_ms "$CLAIMDESK" --db "$SEED_DB" "${seed_args[@]}")
+    b=$(median_ms "$CLAIMDESK" --db "$DB" "${big_args[@]}")
+    if [[ -z $s || -z $b ]]; then
+        say "$(printf '%-42s %s' "$label" 'failed (run it by hand to see why)')"
+        return
+    fi
+    say "$(printf '%-42s %10s %10s %6sx' "$label" "$s" "$b" "$(ratio "$b" "$s")")"
+}
+
+bench_cmd "claims --status unreviewed --limit 50" claims --status unreviewed --limit 50
+bench_cmd "claims --article N" claims --article ARTICLE
+bench_cmd "show ID" show CLAIM
+bench_cmd "queue --limit 20" queue --limit 20
+bench_cmd "search $SEARCH_WORD" search "$SEARCH_WORD"
+bench_cmd "related ID" related CLAIM
+bench_cmd "stats" stats
+bench_cmd "articles --limit 50" articles --limit 50
+
+# Export: claimdesk's CSV report against sqlite3 -csv running the same query
+# (src/store/claims.rs, Store::export) to a file.
+EXPORT_SQL="SELECT c.id, c.article_id, a.title, a.outlet, a.url, a.published, c.paragraph,
+       c.position, c.text, c.status, r.reviewer, r.created_at, r.note,
+       (SELECT group_concat(n.author || ': ' || n.text, ' | ')
+          FROM (SELECT * FROM notes WHERE claim_id = c.id ORDER BY id) n),
+       (SELECT group_concat('[' || s.stance || '] ' || coalesce(s.title || ' ', '') || s.url, ' | ')
+          FROM (SELECT * FROM sources WHERE claim_id = c.id ORDER BY id) s)
+FROM claims c JOIN articles a ON a.id = c.article_id
+     LEFT JOIN reviews r ON r.id = c.last_review_id
+ORDER BY c.id"
+rows=$(count_rows "$DB" claims)
+measure "$CLAIMDESK" --db "$DB" export -o "$BENCH_DIR/export.csv"
+export_ms=$WALL_MS export_rss=$RSS_KB
+start=$(now_ms)
+sqlite3 -csv -header "$DB" "$EXPORT_SQL" >"$BENCH_DIR/export-sqlite.csv"
+sqlite_ms=$(($(now_ms) - start))
+say "export $rows claims: claimdesk ${export_ms} ms ($(per_s "$rows" "$export_ms") rows/s, peak RSS $(mb "$export_rss") MB, $(du -m "$BENCH_DIR/export.csv" | cut -f1) MB)"
+say "export $rows claims: sqlite3 -csv ${sqlite_ms} ms ($(per_s "$rows" "$sqlite_ms") rows/s, same query)"
+say "export speed claimdesk/sqlite3: $(ratio "$sqlite_ms" "$export_ms") (target >= 0.5)"
+rm -f "$BENCH_DIR/export.csv" "$BENCH_DIR/export-sqlite.csv"
