@@ -41,6 +41,7 @@ if [[ ! -s $DB ]]; then
     fresh_db "$DB" >/dev/null
     measure "$CLAIMDESK" --db "$DB" import "$CORPUS" || echo "import exited non-zero: $(tail -1 "$BENCH_DIR/last.err")"
     n=$(count_rows "$DB" claims)
+    echo "$RSS_KB" >"$DB.import-rss-kb" # for memory.sh
     say "import: ${WALL_MS} ms (cpu ${CPU_MS} ms), $(count_rows "$DB" articles) articles, $n claims ($(per_s "$n" "$WALL_MS")/s), peak RSS $(mb "$RSS_KB") MB, db $(du -m "$DB" | cut -f1) MB"
 fi
 fresh_db "$SEED_DB" >/dev/null

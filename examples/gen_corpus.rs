@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Parser;
 use serde::{Deserialize, Serialize};
@@ -94,7 +94,11 @@ fn main() -> anyhow::Result<()> {
     while claims < args.claims {
         // Pick a corpus in proportion to its size, then 3..=10 distinct paragraphs.
         let r = rng.below(total_paragraphs as u64) as usize;
-        let pool = if r < pools[0].paragraphs.len() { &pools[0] } else { &pools[1] };
+        let pool = if r < pools[0].paragraphs.len() {
+            &pools[0]
+        } else {
+            &pools[1]
+        };
         let n = (3 + rng.below(8) as usize).min(pool.paragraphs.len());
         let mut picks: Vec<usize> = Vec::with_capacity(n);
         while picks.len() < n {
@@ -124,7 +128,10 @@ fn main() -> anyhow::Result<()> {
         serde_json::to_writer(&mut out, &article)?;
         out.write_all(b"\n")?;
         articles += 1;
-        claims += picks.iter().map(|&i| u64::from(pool.paragraphs[i].1)).sum::<u64>();
+        claims += picks
+            .iter()
+            .map(|&i| u64::from(pool.paragraphs[i].1))
+            .sum::<u64>();
     }
     out.flush()?;
     eprintln!(
@@ -137,7 +144,7 @@ fn main() -> anyhow::Result<()> {
 /// Read a JSON Lines corpus into deduplicated paragraphs, cut as the importer
 /// cuts them: blank-line blocks with their lines joined by a space, or one
 /// paragraph per line when the body has no blank line.
-fn load(path: &PathBuf, outlet: &'static str) -> anyhow::Result<Pool> {
+fn load(path: &Path, outlet: &'static str) -> anyhow::Result<Pool> {
     use anyhow::Context;
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut pool = Pool {
@@ -151,7 +158,8 @@ fn load(path: &PathBuf, outlet: &'static str) -> anyhow::Result<Pool> {
         if line.trim().is_empty() {
             continue;
         }
-        let src: SourceArticle = serde_json::from_str(&line).with_context(|| format!("{}", path.display()))?;
+        let src: SourceArticle =
+            serde_json::from_str(&line).with_context(|| format!("{}", path.display()))?;
         let title_index = pool.titles.len();
         pool.titles.push(src.title.unwrap_or_else(|| "Untitled".into()));
         let lines: Vec<&str> = src.body.lines().collect();
@@ -161,7 +169,10 @@ fn load(path: &PathBuf, outlet: &'static str) -> anyhow::Result<Pool> {
                 .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect()
         } else {
-            lines.iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+            lines
+                .iter()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
         };
         for block in blocks {
             let sentences = estimate_sentences(&block);
@@ -179,8 +190,8 @@ fn load(path: &PathBuf, outlet: &'static str) -> anyhow::Result<Pool> {
 fn estimate_sentences(text: &str) -> u32 {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st", "jr",
-        "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+        "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
     ];
     if text.trim().is_empty() {
         return 0;
