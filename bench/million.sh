@@ -5,7 +5,8 @@
 #
 # Environment (besides lib.sh's): CLAIMS (corpus size, default 1000000),
 # SEARCH_WORD (default "military"), REBUILD=1 (regenerate the corpus and
-# re-import it even when $BENCH_DIR already has them).
+# re-import it even when $BENCH_DIR already has them; the database is also
+# re-imported whenever the binary is newer than it).
 #
 # 1. examples/gen_corpus.rs writes $BENCH_DIR/million.jsonl (deterministic).
 # 2. It is imported into $BENCH_DIR/million.db under /usr/bin/time -v.
@@ -37,7 +38,9 @@ if [[ ! -s $CORPUS || ${REBUILD:-0} == 1 ]]; then
     rm -f "$DB"
 fi
 
-if [[ ! -s $DB ]]; then
+# Re-import when the binary is newer than the database (a stale database
+# would not have what the new import computes).
+if [[ ! -s $DB || $CLAIMDESK -nt $DB ]]; then
     fresh_db "$DB" >/dev/null
     measure "$CLAIMDESK" --db "$DB" import "$CORPUS" || echo "import exited non-zero: $(tail -1 "$BENCH_DIR/last.err")"
     n=$(count_rows "$DB" claims)
