@@ -25,11 +25,12 @@ BEGIN
     INSERT INTO claims_fts (rowid, text) VALUES (NEW.id, NEW.text);
 END;
 
--- Document frequencies of matching terms (xref::Idf, keyed by term hash): a
--- cache derived from the claims, written at the end of each import batch.
+-- Document frequencies of matching terms (the terms of xref::terms): a cache
+-- derived from the claims, so similarity weighs rare words without rescanning
+-- every claim. Written at the end of each import batch.
 CREATE TABLE xref_terms (
-    term_hash INTEGER PRIMARY KEY,
-    df        INTEGER NOT NULL CHECK (df >= 0)
+    term  TEXT PRIMARY KEY,
+    df    INTEGER NOT NULL CHECK (df >= 0)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE xref_meta (

@@ -15,6 +15,7 @@ pub mod cmd;
 pub mod ingest;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod prepare;
 pub mod split;
 pub mod store;

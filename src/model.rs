@@ -171,3 +171,52 @@ impl Metadata {
 pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
+
+/// How two claims relate, as a reviewer records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkRelation {
+    /// Both make the same claim: a verdict on one holds for the other.
+    Same,
+    /// One backs the other up.
+    Supports,
+    /// They cannot both be true (numeric conflicts are suggested as this).
+    Contradicts,
+    /// About the same thing, but different claims.
+    Related,
+}
+
+impl LinkRelation {
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkRelation::Same => "same",
+            LinkRelation::Supports => "supports",
+            LinkRelation::Contradicts => "contradicts",
+            LinkRelation::Related => "related",
+        }
+    }
+}
+
+/// Where a link between two claims stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkState {
+    /// Proposed by claimdesk at import; nobody has looked yet.
+    Suggested,
+    /// A reviewer confirmed it (`link`).
+    Confirmed,
+    /// A reviewer rejected it (`unlink`); it will not be suggested again.
+    Rejected,
+}
+
+impl LinkState {
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkState::Suggested => "suggested",
+            LinkState::Confirmed => "confirmed",
+            LinkState::Rejected => "rejected",
+        }
+    }
+}

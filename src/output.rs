@@ -22,7 +22,11 @@ pub enum Format {
 }
 
 /// Print `rows` to `out` in `format`. CSV always has a header row, even with no rows.
-pub fn print_rows<T: Serialize>(rows: &[T], format: Format, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn print_rows<T: Serialize>(
+    rows: &[T],
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, rows)?;
@@ -55,7 +59,9 @@ pub fn print_rows<T: Serialize>(rows: &[T], format: Format, out: &mut dyn Write)
 pub fn new_table() -> Table {
     let mut table = Table::new();
     table.load_preset(presets::UTF8_FULL_CONDENSED);
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok());
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok());
     if io::stdout().is_terminal() {
         table.set_content_arrangement(ContentArrangement::Dynamic);
     } else if let Some(width) = columns {
@@ -78,7 +84,9 @@ fn cells<T: Serialize>(rows: &[T]) -> anyhow::Result<(Vec<String>, Vec<Vec<Strin
     for row in rows {
         w.serialize(row)?;
     }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(bytes.as_slice());
@@ -110,7 +118,9 @@ impl<W: Write> CsvSink<W> {
     /// A sink that writes `header` at once. With `neutralize`, cells that a
     /// spreadsheet would run as a formula get a leading `'`.
     pub fn new(out: W, header: &[&str], neutralize: bool) -> anyhow::Result<Self> {
-        let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(out);
         writer.write_record(header)?;
         Ok(CsvSink { writer, neutralize })
     }
@@ -125,7 +135,10 @@ impl<W: Write> CsvSink<W> {
         let serde_json::Value::Object(map) = value else {
             anyhow::bail!("a CSV row must be a struct");
         };
-        let record: Vec<String> = map.values().map(|v| neutralize_formula(&cell_text(v))).collect();
+        let record: Vec<String> = map
+            .values()
+            .map(|v| neutralize_formula(&cell_text(v)))
+            .collect();
         self.writer.write_record(&record)?;
         Ok(())
     }
@@ -171,8 +184,14 @@ pub struct ClaimView {
 
 impl ClaimView {
     /// Build the view, cutting the claim's paragraph out of the article body.
-    pub fn new(claim: ClaimDetail, body: &str, history: Vec<HistoryEntry>, sources: Vec<SourceRow>) -> Self {
-        let context = marked_paragraph(body, claim.start_offset as usize, claim.end_offset as usize);
+    pub fn new(
+        claim: ClaimDetail,
+        body: &str,
+        history: Vec<HistoryEntry>,
+        sources: Vec<SourceRow>,
+    ) -> Self {
+        let context =
+            marked_paragraph(body, claim.start_offset as usize, claim.end_offset as usize);
         ClaimView {
             claim,
             context,
@@ -184,7 +203,11 @@ impl ClaimView {
 
 /// The paragraph of `body` holding characters `start..end`, with them marked.
 fn marked_paragraph(body: &str, start: usize, end: usize) -> String {
-    let byte_at = |chars: usize| body.char_indices().nth(chars).map_or(body.len(), |(i, _)| i);
+    let byte_at = |chars: usize| {
+        body.char_indices()
+            .nth(chars)
+            .map_or(body.len(), |(i, _)| i)
+    };
     let (b_start, b_end) = (byte_at(start), byte_at(end));
     let para_start = body[..b_start]
         .rfind(PARAGRAPH_SEPARATOR)
@@ -201,7 +224,11 @@ fn marked_paragraph(body: &str, start: usize, end: usize) -> String {
 }
 
 /// Print a claim view as readable text (table format) or JSON.
-pub fn print_claim_view(view: &ClaimView, format: Format, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn print_claim_view(
+    view: &ClaimView,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     if format != Format::Table {
         serde_json::to_writer_pretty(&mut *out, view)?;
         writeln!(out)?;
@@ -235,7 +262,10 @@ pub fn print_claim_view(view: &ClaimView, format: Format, out: &mut dyn Write) -
         format!(
             "[{}] {}{}",
             s.stance,
-            s.title.as_deref().map(|t| format!("{t} ")).unwrap_or_default(),
+            s.title
+                .as_deref()
+                .map(|t| format!("{t} "))
+                .unwrap_or_default(),
             s.url
         )
     })?;

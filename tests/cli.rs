@@ -34,7 +34,10 @@ fn every_subcommand_has_help_with_examples() {
             help.contains("Examples:"),
             "{sub:?} --help has no examples:\n{help}"
         );
-        assert!(help.contains("claimdesk"), "{sub:?} --help names no command");
+        assert!(
+            help.contains("claimdesk"),
+            "{sub:?} --help names no command"
+        );
     }
     let review = desk.ok(&["review", "--help"]);
     for status in [
@@ -46,7 +49,10 @@ fn every_subcommand_has_help_with_examples() {
         "unverifiable",
         "not-a-claim",
     ] {
-        assert!(review.contains(status), "review --help does not explain {status}");
+        assert!(
+            review.contains(status),
+            "review --help does not explain {status}"
+        );
     }
 }
 
@@ -54,7 +60,10 @@ fn every_subcommand_has_help_with_examples() {
 fn unknown_subcommand_is_a_usage_error() {
     let desk = Desk::new();
     assert_eq!(desk.run(&["frobnicate"]).status.code(), Some(2));
-    assert_eq!(desk.run(&["claims", "--status", "nope"]).status.code(), Some(2));
+    assert_eq!(
+        desk.run(&["claims", "--status", "nope"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -72,7 +81,12 @@ fn a_closed_pipe_exits_quietly() {
         .spawn()
         .unwrap();
     let mut first = [0u8; 64];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut err = String::new();

@@ -28,7 +28,12 @@ fn exported_csv_matches_the_database() {
     assert!(stderr(&out).contains("exported 19 claims"));
 
     let mut reader = csv::Reader::from_path(&report).unwrap();
-    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
     assert_eq!(
         header,
         "claim_id,article_id,article_title,outlet,url,published,paragraph,position,claim,status,reviewer,reviewed_at,review_note,notes,sources"
@@ -75,7 +80,10 @@ fn exported_csv_matches_the_database() {
         &third[11]
     );
     assert_eq!(&third[12], "confirmed");
-    assert_eq!(&third[13], "tester: first note | tester: second, with comma");
+    assert_eq!(
+        &third[13],
+        "tester: first note | tester: second, with comma"
+    );
     assert_eq!(
         &third[14],
         "[supports] A https://example.org/a | [context] https://example.org/b"

@@ -23,7 +23,10 @@ fn seed_gives_19_claims_whose_offsets_slice_the_body() {
         .unwrap();
     assert!(title.starts_with("US Defense Secretary Considers"));
     assert_eq!(outlet, "ICARO Media Group");
-    assert!(!body.contains("ICARO"), "the outlet line is metadata, not body");
+    assert!(
+        !body.contains("ICARO"),
+        "the outlet line is metadata, not body"
+    );
 
     let mut stmt = conn
         .prepare("SELECT start_offset, end_offset, text, paragraph FROM claims ORDER BY position")
@@ -46,7 +49,8 @@ fn seed_gives_19_claims_whose_offsets_slice_the_body() {
         .find(|c| c.2.starts_with("The initial invasion"))
         .unwrap();
     assert!(
-        bush.2.contains("George W. Bush in 2003") && bush.2.ends_with("hundreds of thousands of Iraqis.")
+        bush.2.contains("George W. Bush in 2003")
+            && bush.2.ends_with("hundreds of thousands of Iraqis.")
     );
     assert_eq!(claims[0].3, 1);
     assert_eq!(claims[18].3, 8, "the seed has 8 paragraphs");
@@ -76,8 +80,14 @@ fn directory_with_bad_files_imports_the_good_ones_and_names_the_bad() {
     );
     desk.write("in/b-binary.txt", b"\x00\x01\x02binary\x00");
     desk.write("in/c-empty.txt", "   \n\n");
-    desk.write("in/d-bad.json", "{\n  \"title\": \"x\",\n  \"body\": oops\n}\n");
-    desk.write("in/e-good.md", "# Markdown headline\n\nPrices fell 2% in June.\n");
+    desk.write(
+        "in/d-bad.json",
+        "{\n  \"title\": \"x\",\n  \"body\": oops\n}\n",
+    );
+    desk.write(
+        "in/e-good.md",
+        "# Markdown headline\n\nPrices fell 2% in June.\n",
+    );
     desk.write("in/f-nobody.json", "{\"title\": \"only a title\"}");
     desk.write("in/notes.bin", "ignored: unknown extension");
     let dir = desk.dir.path().join("in");
@@ -94,7 +104,10 @@ fn directory_with_bad_files_imports_the_good_ones_and_names_the_bad() {
     ] {
         assert!(err.contains(name), "{name} not named in: {err}");
     }
-    assert!(err.contains("line 3"), "the JSON error gives its line: {err}");
+    assert!(
+        err.contains("line 3"),
+        "the JSON error gives its line: {err}"
+    );
     assert!(!err.contains("notes.bin"));
     assert!(err.contains("imported 2 articles"), "{err}");
     assert!(err.contains("5 failed"), "{err}");
@@ -137,7 +150,16 @@ fn jsonl_keeps_metadata_and_reports_bad_lines() {
         .query_row(
             "SELECT title, outlet, author, url, published, input_format FROM articles WHERE id = 1",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .unwrap();
     assert_eq!(
@@ -155,7 +177,10 @@ fn jsonl_keeps_metadata_and_reports_bad_lines() {
         desk.count("SELECT count(*) FROM articles WHERE outlet = 'BBC' AND title = 'Second'"),
         1
     );
-    assert_eq!(desk.count("SELECT count(*) FROM claims WHERE article_id = 1"), 2);
+    assert_eq!(
+        desk.count("SELECT count(*) FROM claims WHERE article_id = 1"),
+        2
+    );
 }
 
 #[test]
@@ -214,7 +239,11 @@ fn stdin_import_with_metadata_overrides() {
         .unwrap();
     assert_eq!(
         row,
-        ("Piped headline".into(), "Override Outlet".into(), "-".into())
+        (
+            "Piped headline".into(),
+            "Override Outlet".into(),
+            "-".into()
+        )
     );
 }
 
@@ -260,5 +289,8 @@ fn bundled_sample_data_imports_cleanly_seed_first() {
         .unwrap();
     assert_eq!(first, "ICARO Media Group");
     assert!(desk.count("SELECT count(*) FROM articles") >= 4);
-    assert_eq!(desk.count("SELECT count(DISTINCT input_format) FROM articles"), 4);
+    assert_eq!(
+        desk.count("SELECT count(DISTINCT input_format) FROM articles"),
+        4
+    );
 }

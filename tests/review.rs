@@ -12,7 +12,10 @@ fn seeded() -> Desk {
 
 fn claim_ids(csv: &str) -> Vec<i64> {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    reader.records().map(|r| r.unwrap()[0].parse().unwrap()).collect()
+    reader
+        .records()
+        .map(|r| r.unwrap()[0].parse().unwrap())
+        .collect()
 }
 
 #[test]
@@ -30,7 +33,9 @@ fn status_follows_the_latest_review_and_history_is_append_only() {
         claim_ids(&desk.ok(&["claims", "--status", "disputed", "--format", "csv"])),
         vec![4]
     );
-    assert!(claim_ids(&desk.ok(&["claims", "--status", "in-review", "--format", "csv"])).is_empty());
+    assert!(
+        claim_ids(&desk.ok(&["claims", "--status", "in-review", "--format", "csv"])).is_empty()
+    );
     assert_eq!(
         claim_ids(&desk.ok(&["claims", "--status", "unreviewed", "--format", "csv"])).len(),
         17
@@ -57,7 +62,10 @@ fn status_follows_the_latest_review_and_history_is_append_only() {
 
     // The database itself refuses to rewrite history.
     let conn = desk.conn();
-    assert!(conn.execute("UPDATE reviews SET status = 'false'", []).is_err());
+    assert!(
+        conn.execute("UPDATE reviews SET status = 'false'", [])
+            .is_err()
+    );
     assert!(conn.execute("DELETE FROM reviews", []).is_err());
     assert_eq!(desk.count("SELECT count(*) FROM reviews"), 4);
 }

@@ -64,7 +64,9 @@ impl Cmd {
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let format = ctx.format_or(Format::Csv);
         if format == Format::Table {
-            return Err(UsageError("export writes csv or json; use `claims` for a table".into()).into());
+            return Err(
+                UsageError("export writes csv or json; use `claims` for a table".into()).into(),
+            );
         }
         let store = ctx.store()?;
         let filter = self.filter.filter();
@@ -78,10 +80,12 @@ impl Cmd {
         // a truncated report where the old one was.
         let target = PathBuf::from(&self.output);
         let partial = PathBuf::from(format!("{}.partial", self.output));
-        let file = File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
+        let file = File::create(&partial)
+            .with_context(|| format!("cannot create {}", partial.display()))?;
         let rows = write_report(&store, &filter, format, self.raw, BufWriter::new(file))
             .with_context(|| format!("cannot write {}", partial.display()))?;
-        std::fs::rename(&partial, &target).with_context(|| format!("cannot write {}", target.display()))?;
+        std::fs::rename(&partial, &target)
+            .with_context(|| format!("cannot write {}", target.display()))?;
         eprintln!("exported {rows} claims to {}", target.display());
         Ok(())
     }

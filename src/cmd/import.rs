@@ -10,8 +10,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::cli::{Ctx, UsageError};
 use crate::ingest::{self, Document, IngestError, Input};
 use crate::model::{InputFormat, Metadata};
-use crate::prepare::prepare;
-use crate::store::{ImportOutcome, Store};
+use crate::pipeline::Importer;
+use crate::store::ImportOutcome;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -22,7 +22,9 @@ Examples:
 
 Text files: the first line is the headline; a short second line without final
 punctuation is the outlet; then one paragraph per line or per blank-line block.
-Re-importing the same body does nothing. A file that fails is named on stderr,
+Re-importing the same body does nothing. Each new claim is compared with
+the claims of other articles and with known fact-checks (see `related`,
+`xref`, `conflicts`); --no-xref skips that. A file that fails is named on stderr,
 nothing of it is stored, the other files are still imported, and the exit
 code is 1.";
 
@@ -51,6 +53,9 @@ pub struct Cmd {
     /// Publication date to store instead of the input's (single input only).
     #[arg(long)]
     published: Option<String>,
+    /// Do not compare new claims with stored claims and fact-checks (faster).
+    #[arg(long)]
+    no_xref: bool,
 }
 
 /// Running totals for the summary line.
@@ -79,6 +84,7 @@ impl Cmd {
             .into());
         }
         let mut store = ctx.store()?;
+        let mut importer = Importer::new(&mut store, !self.no_xref)?;
         let mut tally = Tally::default();
         let mut inputs = Vec::new();
         for arg in &self.paths {
@@ -92,10 +98,11 @@ impl Cmd {
         }
         let progress = progress_bar(inputs.len());
         for input in &inputs {
-            self.import_input(&mut store, input, &overrides, &progress, &mut tally)?;
+            self.import_input(&mut importer, input, &overrides, &progress, &mut tally)?;
             progress.inc(1);
         }
         progress.finish_and_clear();
+        importer.finish()?;
         eprintln!(
             "imported {} article{} ({} claims); {} already imported; {} failed",
             tally.articles,
@@ -115,7 +122,7 @@ impl Cmd {
 
     fn import_input(
         &self,
-        store: &mut Store,
+        importer: &mut Importer<'_>,
         input: &Input,
         overrides: &Metadata,
         progress: &ProgressBar,
@@ -134,7 +141,10 @@ impl Cmd {
             match doc {
                 Ok(mut doc) => {
                     doc.meta.apply(overrides);
-                    match store_document(store, &doc)? {
+                    let outcome = importer
+                        .import(&doc)
+                        .with_context(|| format!("{}: cannot store the article", doc.origin))?;
+                    match outcome {
                         ImportOutcome::Imported { claims, .. } => {
                             tally.articles += 1;
                             tally.claims += claims;
@@ -171,13 +181,6 @@ impl Cmd {
         }
         Ok(())
     }
-}
-
-fn store_document(store: &mut Store, doc: &Document) -> anyhow::Result<ImportOutcome> {
-    let article = prepare(&doc.paragraphs);
-    store
-        .import_article(&doc.meta, &doc.origin, doc.format, &article)
-        .with_context(|| format!("{}: cannot store the article", doc.origin))
 }
 
 /// A bar on stderr when it is a terminal; hidden otherwise.

@@ -16,7 +16,7 @@ pub mod stats;
 use clap::Args;
 
 use crate::model::Status;
-use crate::store::ClaimFilter;
+use crate::store::{ClaimFilter, Sort};
 
 /// The filters shared by `claims` and `export`.
 #[derive(Debug, Clone, Args)]
@@ -33,9 +33,34 @@ pub struct FilterArgs {
     /// Only claims containing this text (case-insensitive).
     #[arg(long, value_name = "TEXT")]
     pub contains: Option<String>,
+    /// Only claims of this type (see `claimdesk analyze --help`).
+    #[arg(long = "type", value_name = "TYPE", value_parser = claim_type_names())]
+    pub claim_type: Option<String>,
+    /// Only claims with at least this check-worthiness (0 to 1).
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f64>,
+    /// Only claims attributed to this speaker (as named in the claim or in full).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Order: position (reading order) or priority (most check-worthy first).
+    #[arg(long, value_enum, default_value_t = Sort::Position)]
+    pub sort: Sort,
     /// At most this many claims.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+/// The claim type names `--type` accepts.
+fn claim_type_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new([
+        "quantity",
+        "prediction",
+        "correlation-or-causation",
+        "law-or-rule",
+        "personal-experience",
+        "other-claim",
+        "not-a-claim",
+    ])
 }
 
 impl FilterArgs {
@@ -46,6 +71,10 @@ impl FilterArgs {
             status: self.status,
             reviewer: self.reviewer.clone(),
             contains: self.contains.clone(),
+            claim_type: self.claim_type.clone(),
+            min_score: self.min_score,
+            speaker: self.speaker.clone(),
+            sort: self.sort,
             limit: self.limit,
         }
     }
@@ -63,7 +92,12 @@ impl ReviewerArg {
     /// The reviewer name: --reviewer, else $CLAIMDESK_REVIEWER, else the OS user.
     pub fn name(&self) -> anyhow::Result<String> {
         use anyhow::Context;
-        if let Some(r) = self.reviewer.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        if let Some(r) = self
+            .reviewer
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
             return Ok(r.to_string());
         }
         whoami::fallible::username()

@@ -27,7 +27,9 @@ impl Cmd {
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let text = self.text.trim();
         if text.is_empty() {
-            return Err(UsageError("the note is empty; write something after the claim id".into()).into());
+            return Err(
+                UsageError("the note is empty; write something after the claim id".into()).into(),
+            );
         }
         let author = self.reviewer.name()?;
         let mut store = ctx.store()?;

@@ -60,7 +60,13 @@ pub struct Shortcut {
 impl Cmd {
     /// Run the review.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        record(ctx, &self.ids, self.status, self.note.as_deref(), &self.reviewer)
+        record(
+            ctx,
+            &self.ids,
+            self.status,
+            self.note.as_deref(),
+            &self.reviewer,
+        )
     }
 }
 

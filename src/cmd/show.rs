@@ -28,9 +28,12 @@ impl Cmd {
         let claim = store
             .claim(self.id)?
             .ok_or(StoreError::UnknownClaims(vec![self.id]))?;
-        let article = store
-            .article(claim.article_id)?
-            .with_context(|| format!("article {} of claim {} is missing", claim.article_id, claim.id))?;
+        let article = store.article(claim.article_id)?.with_context(|| {
+            format!(
+                "article {} of claim {} is missing",
+                claim.article_id, claim.id
+            )
+        })?;
         let view = ClaimView::new(
             claim,
             &article.body,

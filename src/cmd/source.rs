@@ -55,8 +55,13 @@ impl Cmd {
                 check_url(&add.url)?;
                 let by = add.reviewer.name()?;
                 let mut store = ctx.store()?;
-                let id = store.add_source(add.id, &add.url, add.title.as_deref(), add.stance, &by)?;
-                eprintln!("claim {}: source {id} added ({})", add.id, add.stance.as_str());
+                let id =
+                    store.add_source(add.id, &add.url, add.title.as_deref(), add.stance, &by)?;
+                eprintln!(
+                    "claim {}: source {id} added ({})",
+                    add.id,
+                    add.stance.as_str()
+                );
                 Ok(())
             }
             Cmd::List(list) => ctx.print(&ctx.store()?.sources(list.id)?),
@@ -70,7 +75,9 @@ fn check_url(url: &str) -> Result<(), UsageError> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) => {
+        Some(host)
+            if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) =>
+        {
             Ok(())
         }
         _ => Err(UsageError(format!(

@@ -86,7 +86,11 @@ fn not_an_object(origin: &str) -> IngestError {
     }
 }
 
-fn article(obj: &Map<String, Value>, origin: &str, format: InputFormat) -> Result<Document, IngestError> {
+fn article(
+    obj: &Map<String, Value>,
+    origin: &str,
+    format: InputFormat,
+) -> Result<Document, IngestError> {
     let field = |names: &[&str]| names.iter().find_map(|n| obj.get(*n).and_then(as_text));
     let meta = Metadata {
         title: field(&["title", "headline"]),
@@ -110,7 +114,11 @@ fn as_text(value: &Value) -> Option<String> {
     let text = match value {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => n.to_string(),
-        Value::Array(items) => items.iter().filter_map(as_text).collect::<Vec<_>>().join(", "),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(as_text)
+            .collect::<Vec<_>>()
+            .join(", "),
         _ => return None,
     };
     (!text.is_empty()).then_some(text)

@@ -201,7 +201,11 @@ mod tests {
         assert_eq!(doc.meta.author.as_deref(), Some("A. Writer"));
         assert_eq!(
             doc.paragraphs,
-            vec!["The rate rose to 3.5% in March.", "First item.", "Second item."]
+            vec![
+                "The rate rose to 3.5% in March.",
+                "First item.",
+                "Second item."
+            ]
         );
     }
 

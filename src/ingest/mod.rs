@@ -5,6 +5,7 @@
 //! decodes them and walks directories. Nothing here touches the database.
 
 mod decode;
+pub mod factchecks;
 mod json;
 mod markdown;
 mod text;

@@ -1,11 +1,10 @@
 //! Articles: importing one with its claims, listing them, fetching one.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::{Result, Store};
-use crate::model::{InputFormat, Metadata, now_rfc3339};
-use crate::prepare::PreparedArticle;
+use crate::model::Metadata;
 
 /// What importing one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,64 +74,6 @@ pub struct ArticleRecord {
 }
 
 impl Store {
-    /// Store an article and its claims in one transaction, unless the same
-    /// body is already stored.
-    pub fn import_article(
-        &mut self,
-        meta: &Metadata,
-        source_path: &str,
-        format: InputFormat,
-        article: &PreparedArticle,
-    ) -> Result<ImportOutcome> {
-        let tx = self.write()?;
-        let existing: Option<i64> = tx
-            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
-            .query_row([&article.content_hash], |r| r.get(0))
-            .optional()?;
-        if let Some(article_id) = existing {
-            return Ok(ImportOutcome::AlreadyImported { article_id });
-        }
-        tx.prepare_cached(
-            "INSERT INTO articles (content_hash, title, outlet, author, url, published,
-                                   source_path, input_format, imported_at, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            article.content_hash,
-            meta.title,
-            meta.outlet,
-            meta.author,
-            meta.url,
-            meta.published,
-            source_path,
-            format.as_str(),
-            now_rfc3339(),
-            article.body,
-        ])?;
-        let article_id = tx.last_insert_rowid();
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for c in &article.claims {
-                insert.execute(params![
-                    article_id,
-                    c.paragraph,
-                    c.position,
-                    c.start,
-                    c.end,
-                    c.text
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(ImportOutcome::Imported {
-            article_id,
-            claims: article.claims.len(),
-        })
-    }
-
     /// Articles in id order with claim counts per status.
     pub fn articles(&self, limit: Option<usize>) -> Result<Vec<ArticleSummary>> {
         let mut stmt = self.conn.prepare_cached(

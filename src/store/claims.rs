@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 
 use super::articles::limit_param;
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::model::Status;
 
 /// Which claims a listing or export covers. Empty means all.
@@ -19,15 +19,33 @@ pub struct ClaimFilter {
     pub reviewer: Option<String>,
     /// Only claims containing this text (case-insensitive for ASCII).
     pub contains: Option<String>,
+    /// Only claims of this type (a `ClaimType` name such as "quantity").
+    pub claim_type: Option<String>,
+    /// Only claims with at least this check-worthiness.
+    pub min_score: Option<f64>,
+    /// Only claims attributed to this speaker (short or full name, any case).
+    pub speaker: Option<String>,
+    /// The order of the rows.
+    pub sort: Sort,
     /// At most this many claims.
     pub limit: Option<usize>,
 }
 
+/// The order of a claim listing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// Article by article, in reading order.
+    #[default]
+    Position,
+    /// Most check-worthy first.
+    Priority,
+}
+
 impl ClaimFilter {
-    /// The WHERE clause (over `claims c` joined with `reviews r` on the
-    /// latest review) and its parameters. Only fixed fragments are joined;
-    /// every value is a bound parameter.
-    fn where_clause(&self) -> (String, Vec<Value>) {
+    /// Conditions over `claims c` (joined with `reviews r` on the latest
+    /// review) and their parameters. Only fixed fragments are joined; every
+    /// value is a bound parameter.
+    pub(super) fn conditions(&self) -> (Vec<&'static str>, Vec<Value>) {
         let mut conds: Vec<&str> = Vec::new();
         let mut params = Vec::new();
         if let Some(a) = self.article {
@@ -44,16 +62,48 @@ impl ClaimFilter {
         }
         if let Some(t) = &self.contains {
             conds.push("c.text LIKE ? ESCAPE '\\'");
-            let escaped = t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = t
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             params.push(Value::Text(format!("%{escaped}%")));
         }
-        let clause = if conds.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conds.join(" AND "))
-        };
+        if let Some(t) = &self.claim_type {
+            conds.push("c.claim_type = ?");
+            params.push(Value::Text(t.clone()));
+        }
+        if let Some(m) = self.min_score {
+            conds.push("c.checkworthiness >= ?");
+            params.push(Value::Real(m));
+        }
+        if let Some(sp) = &self.speaker {
+            conds.push("(c.speaker = ? COLLATE NOCASE OR c.speaker_full = ? COLLATE NOCASE)");
+            params.push(Value::Text(sp.clone()));
+            params.push(Value::Text(sp.clone()));
+        }
+        (conds, params)
+    }
+
+    /// `WHERE ... ORDER BY ... LIMIT ?` for this filter, with its parameters.
+    fn tail(&self) -> (String, Vec<Value>) {
+        let (conds, mut params) = self.conditions();
+        let mut sql = where_sql(&conds);
+        sql.push_str(match self.sort {
+            Sort::Position => " ORDER BY c.id",
+            Sort::Priority => " ORDER BY c.checkworthiness IS NULL, c.checkworthiness DESC, c.id",
+        });
+        sql.push_str(" LIMIT ?");
         params.push(Value::Integer(limit_param(self.limit)));
-        (clause, params)
+        (sql, params)
+    }
+}
+
+/// `WHERE a AND b` for non-empty conditions, else nothing.
+pub(super) fn where_sql(conds: &[&str]) -> String {
+    if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
     }
 }
 
@@ -137,11 +187,10 @@ pub struct ExportRow {
 impl Store {
     /// Claims matching `filter`, in article order.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>> {
-        let (clause, params) = filter.where_clause();
+        let (tail, params) = filter.tail();
         let sql = format!(
             "SELECT c.id, c.article_id, c.position, c.status, c.text
-             FROM claims c LEFT JOIN reviews r ON r.id = c.last_review_id
-             {clause} ORDER BY c.id LIMIT ?"
+             FROM claims c LEFT JOIN reviews r ON r.id = c.last_review_id {tail}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(params), |r| {
@@ -182,9 +231,22 @@ impl Store {
             .optional()?)
     }
 
+    /// Fail with [`StoreError::UnknownClaims`] unless every id exists. Claims
+    /// are never deleted, so a check before the write transaction stays true.
+    pub(super) fn ensure_claims(&self, ids: &[i64]) -> Result<()> {
+        let missing = self.missing_claims(ids)?;
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::UnknownClaims(missing))
+        }
+    }
+
     /// Ids in `ids` that name no claim.
     pub fn missing_claims(&self, ids: &[i64]) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM claims WHERE id = ?1")?;
         let mut missing = Vec::new();
         for &id in ids {
             if !stmt.exists([id])? {
@@ -201,7 +263,7 @@ impl Store {
         filter: &ClaimFilter,
         each: &mut dyn FnMut(ExportRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<u64> {
-        let (clause, params) = filter.where_clause();
+        let (tail, params) = filter.tail();
         let sql = format!(
             "SELECT c.id, c.article_id, a.title, a.outlet, a.url, a.published, c.paragraph,
                     c.position, c.text, c.status, r.reviewer, r.created_at, r.note,
@@ -211,8 +273,7 @@ impl Store {
                                          || coalesce(s.title || ' ', '') || s.url, ' | ')
                        FROM (SELECT * FROM sources WHERE claim_id = c.id ORDER BY id) s)
              FROM claims c JOIN articles a ON a.id = c.article_id
-                  LEFT JOIN reviews r ON r.id = c.last_review_id
-             {clause} ORDER BY c.id LIMIT ?"
+                  LEFT JOIN reviews r ON r.id = c.last_review_id {tail}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(params))?;

@@ -3,12 +3,16 @@
 //!
 //! Table groups have their own files: `articles.rs` (articles and import),
 //! `claims.rs` (listing, showing and exporting claims), `reviews.rs` (the
-//! append-only review trail and statistics).
+//! append-only review trail and statistics), `xref.rs` (search, links,
+//! conflicts), `factchecks.rs` (known fact-checks).
 
 mod articles;
 mod claims;
+mod factchecks;
+mod import;
 mod migrate;
 mod reviews;
+mod xref;
 
 use std::path::Path;
 use std::time::Duration;
@@ -17,8 +21,11 @@ use rusqlite::{Connection, TransactionBehavior};
 use thiserror::Error;
 
 pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
-pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow};
+pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
+pub use factchecks::{FactCheckRow, ImportedFactChecks};
+pub use import::ImportTx;
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
+pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
 
 /// Errors callers branch on.
 #[derive(Debug, Error)]
@@ -42,7 +49,10 @@ pub enum StoreError {
 }
 
 fn join_ids(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Result of store operations.
@@ -58,12 +68,14 @@ impl Store {
     pub fn open(path: &Path) -> anyhow::Result<Store> {
         use anyhow::Context;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the database directory {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("cannot create the database directory {}", dir.display())
+            })?;
         }
-        let conn =
-            Connection::open(path).with_context(|| format!("cannot open the database {}", path.display()))?;
-        Self::configure(conn).with_context(|| format!("cannot set up the database {}", path.display()))
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        Self::configure(conn)
+            .with_context(|| format!("cannot set up the database {}", path.display()))
     }
 
     /// An in-memory database, for tests.
@@ -90,6 +102,8 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 }

@@ -4,7 +4,7 @@
 use rusqlite::params;
 use serde::Serialize;
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::model::{Stance, Status, now_rfc3339};
 
 /// One evidence source of a claim.
@@ -31,7 +31,7 @@ pub struct SourceRow {
 pub struct HistoryEntry {
     /// When it happened (UTC, RFC 3339).
     pub at: String,
-    /// review, note or source.
+    /// review, note, source or link.
     pub kind: String,
     /// Who did it.
     pub by: String,
@@ -83,8 +83,10 @@ impl Store {
     pub fn add_note(&mut self, claim: i64, author: &str, text: &str) -> Result<i64> {
         self.ensure_claims(&[claim])?;
         let tx = self.write()?;
-        tx.prepare_cached("INSERT INTO notes (claim_id, author, text, created_at) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![claim, author, text, now_rfc3339()])?;
+        tx.prepare_cached(
+            "INSERT INTO notes (claim_id, author, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![claim, author, text, now_rfc3339()])?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(id)
@@ -143,7 +145,13 @@ impl Store {
                  UNION ALL
                  SELECT created_at, 'source', added_by,
                         '[' || stance || '] ' || coalesce(title || ' ', '') || url, 2, id
-                   FROM sources WHERE claim_id = ?1)
+                   FROM sources WHERE claim_id = ?1
+                 UNION ALL
+                 SELECT created_at, 'link', reviewer,
+                        state || ' ' || relation || ' with claim '
+                        || (CASE WHEN claim_a = ?1 THEN claim_b ELSE claim_a END)
+                        || coalesce(': ' || note, ''), 3, id
+                   FROM link_events WHERE claim_a = ?1 OR claim_b = ?1)
              ORDER BY created_at, k, id",
         )?;
         let rows = stmt.query_map([claim], |r| {
@@ -182,14 +190,5 @@ impl Store {
             }
         }
         Ok(out)
-    }
-
-    fn ensure_claims(&self, ids: &[i64]) -> Result<()> {
-        let missing = self.missing_claims(ids)?;
-        if missing.is_empty() {
-            Ok(())
-        } else {
-            Err(StoreError::UnknownClaims(missing))
-        }
     }
 }

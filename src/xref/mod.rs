@@ -1,3 +1,26 @@
 //! Cross-referencing core: claim similarity, number normalization and numeric conflicts.
 //!
 //! Pure functions of the text; nothing here touches SQLite or the CLI.
+//!
+//! - [`text`]: what a term is (tokens, stop words, light stemming, numbers, tweet cleanup).
+//! - [`Idf`]: how much a shared term says; [`query_terms`] picks a claim's candidate query.
+//! - [`similarity`] / [`Profile`]: the "same claim" probability of two texts.
+//! - [`compare`]: score, [`Relation`] and the figures that differ.
+//! - [`Ranker`] / [`rerank`]: finding the earlier fact-check of a claim or tweet.
+
+mod compare;
+mod idf;
+mod model;
+mod rank;
+mod similarity;
+pub mod text;
+
+pub use compare::{Comparison, Difference, Relation, compare, compare_quantities, differences};
+pub use idf::{Idf, query_terms};
+pub use model::{CONFLICT_THRESHOLD, FEATURE_NAMES, FEATURES, RELATED_THRESHOLD, SAME_THRESHOLD};
+pub use rank::{Candidate, RankWeights, Ranker, rerank};
+pub use similarity::{Profile, similarity};
+pub use text::{clean_query, terms};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,242 @@
+//! "Same claim" accuracy on the Microsoft Research Paraphrase Corpus, with the
+//! logistic model and threshold 10-fold cross-validated.
+//!
+//! ```text
+//! cargo run --release --example mrpc_eval -- ../shared/data/matching/mrpc/mrpc-train.jsonl
+//! cargo run --release --example mrpc_eval -- ../shared/data/matching/mrpc/mrpc-train.jsonl --fit
+//! ```
+//! `--fit` also fits on every pair and prints the constants of `src/xref/model.rs`.
+
+use std::time::Instant;
+
+use claimdesk::analyze::quantity::extract;
+use claimdesk::xref::{self, FEATURE_NAMES, FEATURES, Idf, Profile, Relation};
+
+type Row = [f64; FEATURES];
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
+        .or_else(|| std::env::var("MRPC").ok())
+        .ok_or_else(|| anyhow::anyhow!("usage: mrpc_eval PATH/mrpc-train.jsonl [--fit]"))?;
+    let mut pairs = Vec::new();
+    for line in std::fs::read_to_string(&path)?.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        pairs.push((text("a"), text("b"), v["label"].as_i64() == Some(1)));
+    }
+    // Document frequencies from the sentences themselves: label-free, as a store's would be.
+    let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b, _)| [a.as_str(), b.as_str()]));
+    let started = Instant::now();
+    let profiles: Vec<(Profile, Profile)> = pairs
+        .iter()
+        .map(|(a, b, _)| (Profile::new(a, &idf), Profile::new(b, &idf)))
+        .collect();
+    let rows: Vec<Row> = profiles.iter().map(|(a, b)| a.features(b, false)).collect();
+    let micros = started.elapsed().as_secs_f64() * 1e6 / pairs.len() as f64;
+    let labels: Vec<bool> = pairs.iter().map(|p| p.2).collect();
+    let wording: Vec<Row> = profiles.iter().map(|(a, b)| a.features(b, true)).collect();
+    let differs: Vec<bool> = pairs
+        .iter()
+        .map(|(a, b, _)| !xref::differences(&extract(a), &extract(b)).is_empty())
+        .collect();
+    let n = pairs.len();
+    let positives = labels.iter().filter(|&&l| l).count();
+    println!(
+        "pairs {n}, label 1: {positives} (always \"same\": {:.1}%)",
+        pct(positives, n)
+    );
+    println!("profile two sentences + features: {micros:.2} us per pair");
+    let started = Instant::now();
+    let total: f64 = profiles.iter().map(|(a, b)| a.similarity(b)).sum();
+    let micros = started.elapsed().as_secs_f64() * 1e6 / n as f64;
+    println!("similarity of two prepared profiles: {micros:.3} us per pair (checksum {total:.1})");
+
+    // Fixed interleaved folds: reproducible, and MRPC's file order is not grouped by label.
+    let folds = |i: usize| i % 10;
+    let mut cosine_hits = 0;
+    let mut model_hits = 0;
+    let mut same_hits = 0;
+    let mut same_or_conflict_hits = 0;
+    for fold in 0..10 {
+        let train: Vec<usize> = (0..n).filter(|&i| folds(i) != fold).collect();
+        let test: Vec<usize> = (0..n).filter(|&i| folds(i) == fold).collect();
+        let cos: Vec<f64> = rows.iter().map(|r| r[0]).collect();
+        let t = best_threshold(&train, &cos, &labels);
+        cosine_hits += test.iter().filter(|&&i| (cos[i] >= t) == labels[i]).count();
+        let (bias, w) = fit(&train, &rows, &labels);
+        let scores: Vec<f64> = rows.iter().map(|r| predict(bias, &w, r)).collect();
+        let t = best_threshold(&train, &scores, &labels);
+        model_hits += test
+            .iter()
+            .filter(|&&i| (scores[i] >= t) == labels[i])
+            .count();
+        for &i in &test {
+            // The rule of `compare_quantities`, with this fold's model and threshold.
+            let conflict = differs[i] && predict(bias, &w, &wording[i]) >= t;
+            let same = !conflict && scores[i] >= t;
+            same_hits += usize::from(same == labels[i]);
+            same_or_conflict_hits += usize::from((same || conflict) == labels[i]);
+        }
+    }
+    println!(
+        "IDF cosine, threshold cross-validated: {:.1}%",
+        pct(cosine_hits, n)
+    );
+    println!(
+        "score >= threshold, 10-fold cross-validated: {:.1}%",
+        pct(model_hits, n)
+    );
+    println!(
+        "relation == same, 10-fold cross-validated: {:.1}%",
+        pct(same_hits, n)
+    );
+    let both = pct(same_or_conflict_hits, n);
+    println!("relation in (same, conflict), 10-fold cross-validated: {both:.1}%");
+
+    // Sentences from different pairs: mostly unrelated news, where "related" must not fire.
+    let mut random: Vec<f64> = (0..n)
+        .map(|i| profiles[i].0.similarity(&profiles[(i * 7 + 13) % n].1))
+        .collect();
+    random.sort_by(f64::total_cmp);
+    let at = |q: f64| random[((n - 1) as f64 * q) as usize];
+    println!(
+        "unrelated pairs (a of one pair, b of another): median {:.3}, 99th percentile {:.3}, 99.9th {:.3}",
+        at(0.5),
+        at(0.99),
+        at(0.999)
+    );
+
+    // The committed model, as `compare` uses it (in-sample: it was fitted on this file).
+    let mut same = 0;
+    let mut same_or_conflict = 0;
+    let started = Instant::now();
+    for (i, (a, b, label)) in pairs.iter().enumerate() {
+        let r = xref::compare(a, b, &idf).relation;
+        same += usize::from((r == Relation::Same) == *label);
+        same_or_conflict +=
+            usize::from(matches!(r, Relation::Same | Relation::Conflict) == labels[i]);
+    }
+    let micros = started.elapsed().as_secs_f64() * 1e6 / n as f64;
+    println!("compare(a, b) with quantity extraction: {micros:.2} us per pair");
+    println!(
+        "committed model, relation == same: {:.1}% (in-sample)",
+        pct(same, n)
+    );
+    println!(
+        "committed model, relation in (same, conflict): {:.1}% (in-sample)",
+        pct(same_or_conflict, n)
+    );
+
+    if args.iter().any(|a| a == "--fit") {
+        let all: Vec<usize> = (0..n).collect();
+        let (bias, w) = fit(&all, &rows, &labels);
+        let scores: Vec<f64> = rows.iter().map(|r| predict(bias, &w, r)).collect();
+        println!(
+            "\n// threshold on all pairs: {:.3}",
+            best_threshold(&all, &scores, &labels)
+        );
+        println!("pub const BIAS: f64 = {bias:.4};");
+        println!("pub const WEIGHTS: [f64; FEATURES] = [");
+        for (name, w) in FEATURE_NAMES.iter().zip(w) {
+            println!("    {w:.4}, // {name}");
+        }
+        println!("];");
+    }
+    Ok(())
+}
+
+fn pct(k: usize, n: usize) -> f64 {
+    100.0 * k as f64 / n as f64
+}
+
+fn predict(bias: f64, w: &Row, x: &Row) -> f64 {
+    let z = bias + x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The cut on `scores` that classifies the `rows` best.
+fn best_threshold(rows: &[usize], scores: &[f64], labels: &[bool]) -> f64 {
+    let mut order: Vec<usize> = rows.to_vec();
+    order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    // Everything at or above the cut is "same": start with all of them.
+    let mut hits = rows.iter().filter(|&&i| labels[i]).count();
+    let (mut best, mut best_t) = (hits, f64::NEG_INFINITY);
+    for (k, &i) in order.iter().enumerate() {
+        hits = if labels[i] { hits - 1 } else { hits + 1 };
+        if hits > best {
+            best = hits;
+            let next = order.get(k + 1).map_or(scores[i] + 1e-9, |&j| scores[j]);
+            best_t = (scores[i] + next) / 2.0;
+        }
+    }
+    best_t
+}
+
+/// L2-regularized logistic regression by Newton's method.
+fn fit(rows: &[usize], x: &[Row], y: &[bool]) -> (f64, Row) {
+    const D: usize = FEATURES + 1;
+    let mut beta = [0.0; D];
+    for _ in 0..25 {
+        let mut grad = [0.0; D];
+        let mut hess = [[0.0; D]; D];
+        for &i in rows {
+            let mut v = [1.0; D];
+            v[1..].copy_from_slice(&x[i]);
+            let z: f64 = v.iter().zip(&beta).map(|(a, b)| a * b).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let err = p - f64::from(u8::from(y[i]));
+            for r in 0..D {
+                grad[r] += err * v[r];
+                for c in 0..D {
+                    hess[r][c] += p * (1.0 - p) * v[r] * v[c];
+                }
+            }
+        }
+        for r in 1..D {
+            grad[r] += lambda() * beta[r];
+            hess[r][r] += lambda();
+        }
+        let step = solve(hess, grad);
+        for r in 0..D {
+            beta[r] -= step[r];
+        }
+    }
+    let mut w = [0.0; FEATURES];
+    w.copy_from_slice(&beta[1..]);
+    (beta[0], w)
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting.
+fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
+    for col in 0..D {
+        let pivot = (col..D)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for row in col + 1..D {
+            let f = a[row][col] / a[col][col];
+            for c in col..D {
+                a[row][c] -= f * a[col][c];
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut x = [0.0; D];
+    for row in (0..D).rev() {
+        let s: f64 = (row + 1..D).map(|c| a[row][c] * x[c]).sum();
+        x[row] = (b[row] - s) / a[row][row];
+    }
+    x
+}
+
+fn lambda() -> f64 {
+    std::env::var("L2")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1e-2)
+}

@@ -1,0 +1,329 @@
+//! Word lists the analysis passes share: number words, units, function words.
+//!
+//! Every lookup takes a lowercased word. Lists are small slices scanned
+//! linearly, except the long ones, kept in [`WordSet`]s.
+
+use std::sync::OnceLock;
+
+/// A set of words written as one space-separated string, sorted on first
+/// use so lookups are a binary search: these run for nearly every token.
+pub struct WordSet {
+    words: &'static str,
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over the whitespace-separated words of `words`.
+    pub const fn new(words: &'static str) -> Self {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// True when `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v: Vec<&str> = self.words.split_ascii_whitespace().collect();
+            v.sort_unstable();
+            v
+        });
+        sorted.binary_search(&w).is_ok()
+    }
+}
+
+/// The value of a cardinal number word below a hundred: "seven" is 7.
+pub fn small_number(w: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+/// The multiplier of a scale word or abbreviation: "million" and "m" are 1e6.
+/// `strict` excludes one-letter abbreviations that only read as scales after a
+/// currency sign or glued to a number ("$5 m", "1.2m").
+pub fn scale(w: &str, strict: bool) -> Option<f64> {
+    let v = match w {
+        "hundred" => 100.0,
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" | "trn" => 1e12,
+        "m" if !strict => 1e6,
+        "k" if !strict => 1e3,
+        "b" if !strict => 1e9,
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// The value of a vague plural scale: "thousands" (of troops) is at least 1000.
+pub fn vague_scale(w: &str) -> Option<f64> {
+    match w {
+        "dozens" => Some(12.0),
+        "hundreds" => Some(100.0),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// The value of an ordinal word: "fourth" is 4.
+pub fn ordinal_word(w: &str) -> Option<f64> {
+    const ORD: [&str; 21] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    const TENS: [&str; 7] = [
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    if let Some(i) = ORD.iter().position(|o| *o == w) {
+        return (i > 0).then_some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == w) {
+        return Some((i as f64 + 3.0) * 10.0);
+    }
+    match w {
+        "hundredth" => Some(100.0),
+        "thousandth" => Some(1000.0),
+        _ => None,
+    }
+}
+
+/// A currency word after a number, as an ISO code and a factor: "pence" is GBP / 100.
+pub fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    let v = match w {
+        // Reuters writes "dlrs" and "cts".
+        "dollar" | "dollars" | "dlr" | "dlrs" => ("USD", 1.0),
+        "cent" | "cents" | "ct" | "cts" => ("USD", 0.01),
+        "pound" | "pounds" | "sterling" => ("GBP", 1.0),
+        "pence" | "p" => ("GBP", 0.01),
+        "euro" | "euros" => ("EUR", 1.0),
+        "yen" => ("JPY", 1.0),
+        "yuan" => ("CNY", 1.0),
+        "rupees" | "rupee" => ("INR", 1.0),
+        "usd" => ("USD", 1.0),
+        "gbp" => ("GBP", 1.0),
+        "eur" => ("EUR", 1.0),
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A currency sign before a number.
+pub fn currency_sign(c: char) -> Option<&'static str> {
+    match c {
+        '$' => Some("USD"),
+        '£' => Some("GBP"),
+        '€' => Some("EUR"),
+        '¥' => Some("JPY"),
+        _ => None,
+    }
+}
+
+/// A unit of time, as the normalized unit and how many of it the word is worth:
+/// decades and centuries become years so "two decades" equals "20 years".
+pub fn duration_word(w: &str) -> Option<(&'static str, f64)> {
+    let v = match w {
+        "year" | "years" => ("year", 1.0),
+        "decade" | "decades" => ("year", 10.0),
+        "century" | "centuries" => ("year", 100.0),
+        "month" | "months" => ("month", 1.0),
+        "week" | "weeks" => ("week", 1.0),
+        "day" | "days" => ("day", 1.0),
+        "hour" | "hours" => ("hour", 1.0),
+        "minute" | "minutes" => ("minute", 1.0),
+        "second" | "seconds" => ("second", 1.0),
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// The number of a month name or its abbreviation: "Jan" is 1.
+pub fn month(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
+    const SHORT: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    SHORT.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+/// Hedges that bound a number, longest first so "just over" wins over "over".
+pub const QUALIFIERS: &[&str] = &[
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "as few as",
+    "close to",
+    "just over",
+    "just under",
+    "in excess of",
+    "upwards of",
+    "an estimated",
+    "an average of",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "estimated",
+    "exactly",
+    "only",
+    "below",
+    "above",
+];
+
+/// Function words: never a counted noun, and the end of a noun phrase.
+static FUNCTION_WORDS: WordSet = WordSet::new(
+    "\
+    a an the of in on at to for from by with and or but than as is are was were be been being \
+    has have had will would could should may might can must do does did that which who whom \
+    whose this these those it its they their them he she his her we our you your i my me us \
+    not no since after before during under over about into per each every more less most also \
+    only just so if when while where because said says according ago earlier later up down out \
+    off last next there here then what all both such other another between among against \
+    through until within without across toward towards around nearly almost again yet still \
+    now ever even very too whether back away vs versus ",
+);
+
+/// True for a function word (lowercased): "the", "of", "said", "since".
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(w)
+}
+
+/// A plural noun made singular where the rule is easy: "troops" is "troop",
+/// "companies" is "company"; invariant and irregular nouns are kept or mapped.
+pub fn singular(w: &str) -> String {
+    const INVARIANT: &[&str] = &[
+        "times",
+        "news",
+        "series",
+        "species",
+        "people",
+        "personnel",
+        "police",
+        "staff",
+        "data",
+        "sheep",
+        "aircraft",
+        "media",
+        "cattle",
+        "physics",
+        "politics",
+        "economics",
+        "crisis",
+    ];
+    match w {
+        "children" => return "child".into(),
+        "men" => return "man".into(),
+        "women" => return "woman".into(),
+        "lives" => return "life".into(),
+        _ => {}
+    }
+    if INVARIANT.contains(&w) || w.len() < 4 {
+        return w.into();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "ches", "shes", "xes"] {
+        if w.ends_with(suffix) {
+            return w[..w.len() - 2].into();
+        }
+    }
+    if w.ends_with("ss") || w.ends_with("us") || w.ends_with("sis") {
+        return w.into();
+    }
+    w.strip_suffix('s').unwrap_or(w).into()
+}
+
+/// True for a word that reads as a plural noun, which heads its noun phrase:
+/// in "a dozen companies bid" the count stops at "companies".
+pub fn looks_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people" | "personnel" | "police" | "staff" | "children" | "men" | "women"
+    ) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+}

@@ -1,0 +1,39 @@
+//! `claimdesk search`: full-text search over claims, ranked by BM25.
+
+use clap::Args;
+
+use super::FilterArgs;
+use crate::cli::Ctx;
+
+const EXAMPLES: &str = "\
+Examples:
+  claimdesk search militia attacks
+  claimdesk search troops withdrawal --any --limit 20
+  claimdesk search Iraq --status unreviewed --format csv
+
+All words must match (stemmed: \"attack\" finds \"attacks\"); --any finds
+claims with any of them. Matching words are shown between ** and **. Takes
+the same filters as `claims`.";
+
+/// Search claims by words, most relevant first.
+#[derive(Debug, Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Cmd {
+    /// Words to look for.
+    #[arg(required = true, value_name = "WORD")]
+    query: Vec<String>,
+    /// Match claims with any of the words instead of all of them.
+    #[arg(long)]
+    any: bool,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+impl Cmd {
+    /// Print the hits.
+    pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
+        let mut filter = self.filter.filter();
+        filter.limit = filter.limit.or(Some(50));
+        ctx.print(&ctx.store()?.search(&self.query.join(" "), self.any, &filter)?)
+    }
+}

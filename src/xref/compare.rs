@@ -1,0 +1,237 @@
+//! Comparing two claims: a score, the relation to suggest, and the figures that differ.
+
+use serde::Serialize;
+
+use super::model::{CONFLICT_THRESHOLD, RELATED_THRESHOLD, SAME_THRESHOLD};
+use super::{Idf, Profile};
+use crate::analyze::quantity::{self, Quantity, QuantityKind};
+
+/// The link claimdesk would suggest between two claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// Both make the same claim, and their figures agree.
+    Same,
+    /// They are about the same thing but do not make the same claim.
+    Related,
+    /// They make the same claim but a figure of the same kind and unit differs.
+    Conflict,
+    /// Nothing to suggest.
+    None,
+}
+
+/// One figure that two claims state differently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Difference {
+    /// The figure in the first claim.
+    pub a: Quantity,
+    /// The figure in the second claim (same kind and unit).
+    pub b: Quantity,
+    /// `|a - b| / max(|a|, |b|)`, in 0..=1 for figures of one sign: 0.056 for 151
+    /// against 160. Years differ little by this measure (2011 against 2012: 0.0005).
+    pub relative: f64,
+}
+
+/// The result of [`compare`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The "same claim" probability, [`Profile::similarity`].
+    pub score: f64,
+    /// The suggested relation.
+    pub relation: Relation,
+    /// The figures that differ; empty when the relation is [`Relation::None`].
+    pub differences: Vec<Difference>,
+}
+
+/// Compares two claims: similarity, relation and differing figures.
+///
+/// Figures come from [`quantity::extract`], so "76%" and "76 per cent" agree
+/// and "in 2011" against "in 2012" is a difference.
+pub fn compare(a: &str, b: &str, idf: &Idf) -> Comparison {
+    let (pa, pb) = (Profile::new(a, idf), Profile::new(b, idf));
+    compare_quantities(&pa, &quantity::extract(a), &pb, &quantity::extract(b))
+}
+
+/// [`compare`] for claims already profiled and analysed, as a store holds them.
+pub fn compare_quantities(
+    pa: &Profile,
+    qa: &[Quantity],
+    pb: &Profile,
+    qb: &[Quantity],
+) -> Comparison {
+    let score = pa.similarity(pb);
+    let mut differences = differences(qa, qb);
+    let relation =
+        if !differences.is_empty() && pa.similarity_ignoring_numbers(pb) >= CONFLICT_THRESHOLD {
+            Relation::Conflict
+        } else if score >= SAME_THRESHOLD {
+            Relation::Same
+        } else if score >= RELATED_THRESHOLD {
+            Relation::Related
+        } else {
+            Relation::None
+        };
+    if relation == Relation::None {
+        differences.clear();
+    }
+    Comparison {
+        score,
+        relation,
+        differences,
+    }
+}
+
+/// The figures of `a` and `b` that measure the same thing but differ.
+///
+/// A figure with an equal counterpart (same kind and unit, and the same value to
+/// the precision written: "$65 billion" agrees with "$64.7 billion", "300 people"
+/// with "296 people", but "160 times" not with "151 times") in the other claim
+/// agrees. The rest are paired by kind and unit, in order of appearance. A figure
+/// with nothing of its kind and unit on the other side is not a difference: the
+/// other claim does not mention it. Neither is a bare count with no unit ("15"
+/// against "22"): nothing says the two count the same thing.
+pub fn differences(a: &[Quantity], b: &[Quantity]) -> Vec<Difference> {
+    let same_measure = |x: &Quantity, y: &Quantity| x.kind == y.kind && x.unit == y.unit;
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    for (i, x) in a.iter().enumerate() {
+        let found = b
+            .iter()
+            .enumerate()
+            .position(|(j, y)| !used_b[j] && same_measure(x, y) && agree(x, y));
+        if let Some(j) = found {
+            used_a[i] = true;
+            used_b[j] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        if used_a[i] {
+            continue;
+        }
+        let found = b
+            .iter()
+            .enumerate()
+            .position(|(j, y)| !used_b[j] && same_measure(x, y));
+        let bare = x.kind == QuantityKind::Count && x.unit.is_none();
+        if let (Some(j), false) = (found, bare) {
+            used_b[j] = true;
+            let y = &b[j];
+            out.push(Difference {
+                a: x.clone(),
+                b: y.clone(),
+                relative: relative(x.value, y.value),
+            });
+        }
+    }
+    out
+}
+
+/// Equal up to the rounding either figure admits: half its last written digit.
+fn agree(x: &Quantity, y: &Quantity) -> bool {
+    let tolerance = 0.5 * written_step(x).max(written_step(y));
+    (x.value - y.value).abs() <= tolerance + 1e-9 * x.value.abs().max(y.value.abs())
+}
+
+/// The value of one unit in the last digit written: 0.1e9 for "$1.1bn", 10 for
+/// "160 times", 0 (exact) for years, dates, ordinals and numbers written in words.
+fn written_step(q: &Quantity) -> f64 {
+    if matches!(
+        q.kind,
+        QuantityKind::Year | QuantityKind::Date | QuantityKind::Ordinal
+    ) {
+        return 0.0;
+    }
+    let Some(start) = q.text.find(|c: char| c.is_ascii_digit()) else {
+        return 0.0;
+    };
+    let digits: String = q.text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let Ok(written) = digits.parse::<f64>() else {
+        return 0.0;
+    };
+    if written == 0.0 {
+        return 0.0;
+    }
+    let step = match digits.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 10f64.powi((digits.len() - digits.trim_end_matches('0').len()) as i32),
+    };
+    step * (q.value / written).abs()
+}
+
+fn relative(x: f64, y: f64) -> f64 {
+    let scale = x.abs().max(y.abs());
+    if scale == 0.0 {
+        0.0
+    } else {
+        (x - y).abs() / scale
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str, value: f64, unit: Option<&str>, kind: QuantityKind) -> Quantity {
+        Quantity {
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            value,
+            unit: unit.map(str::to_string),
+            kind,
+            qualifier: None,
+        }
+    }
+
+    #[test]
+    fn differing_figures_of_one_measure_pair_up() {
+        let a = [
+            q("151 times", 151.0, Some("times"), QuantityKind::Count),
+            q(
+                "70 American personnel",
+                70.0,
+                Some("personnel"),
+                QuantityKind::Count,
+            ),
+        ];
+        let b = [
+            q("80 personnel", 80.0, Some("personnel"), QuantityKind::Count),
+            q("160 times", 160.0, Some("times"), QuantityKind::Count),
+        ];
+        let d = differences(&a, &b);
+        assert_eq!(d.len(), 2);
+        assert_eq!((d[0].a.value, d[0].b.value), (151.0, 160.0));
+        assert_eq!((d[1].a.value, d[1].b.value), (70.0, 80.0));
+        assert!((d[0].relative - 9.0 / 160.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn equal_values_and_other_measures_are_not_differences() {
+        let a = [
+            q("76%", 76.0, Some("%"), QuantityKind::Percentage),
+            q("in 2011", 2011.0, None, QuantityKind::Year),
+        ];
+        let b = [
+            q("76 per cent", 76.0, Some("%"), QuantityKind::Percentage),
+            q("$2011", 2011.0, Some("USD"), QuantityKind::Money),
+        ];
+        assert!(differences(&a, &b).is_empty());
+        let c = [q("in 2012", 2012.0, None, QuantityKind::Year)];
+        assert_eq!(differences(&a, &c).len(), 1);
+        assert!(differences(&a, &[]).is_empty());
+    }
+
+    #[test]
+    fn relation_serializes_in_kebab_case() {
+        assert_eq!(
+            serde_json::to_string(&Relation::Conflict).unwrap(),
+            "\"conflict\""
+        );
+    }
+}

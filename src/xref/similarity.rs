@@ -1,0 +1,327 @@
+//! Similarity of two claims: a handful of overlap measures, combined by a small
+//! logistic model into the probability that both sentences make the same claim.
+//!
+//! A [`Profile`] holds one text's hashed terms, n-grams and numbers, sorted, so
+//! comparing two profiles is a few merges of integer lists and no allocation.
+
+use super::Idf;
+use super::model::{BIAS, FEATURES, WEIGHTS};
+use super::text::{combine, for_each_token, hash};
+
+/// Stands in for every number in word n-grams, so that "151 times since October"
+/// and "160 times since October" share their phrasing; numbers are compared apart.
+const NUMBER_MARK: u64 = 0x4e55_4d42_4552;
+
+/// Words that negate a statement, as tokenized ("didn't" becomes "didnt").
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nor", "none", "nothing", "cannot", "dont", "didnt", "doesnt", "isnt",
+    "wasnt", "arent", "werent", "wont", "wouldnt", "cant", "couldnt", "shouldnt", "hasnt",
+    "havent", "hadnt",
+];
+
+/// One text prepared for comparison. Build it once per claim and compare it
+/// with many others: that is the fast path used by candidate scoring and reranking.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Content terms (no stop words, no numbers) with their IDF weight, sorted by hash.
+    uni: Vec<(u64, f32)>,
+    uni_norm: f64,
+    uni_mass: f64,
+    /// Adjacent content-term pairs, weighted by the mean IDF of the pair.
+    bi: Vec<(u64, f32)>,
+    bi_norm: f64,
+    /// Word n-grams over every token (stop words kept, numbers marked), n = 1..=4.
+    grams: [Vec<u64>; 4],
+    /// Character 4-grams of the lowercased words, catching spelling variants.
+    chars: Vec<u64>,
+    /// Normalized numbers as written ("1000", "2.5").
+    numbers: Vec<u64>,
+    /// Capitalized words after the first: names, whose mismatch changes the claim.
+    names: Vec<u64>,
+    /// Every token in order (numbers marked), for the longest common subsequence.
+    seq: Vec<u64>,
+    /// The first five letters of each content word: a looser stem ("dislocated", "dislocation").
+    prefixes: Vec<u64>,
+    /// Negations ("not", "never", "didn't"): an odd difference flips the claim.
+    negations: u32,
+    n_tokens: usize,
+}
+
+impl Profile {
+    /// Tokenizes `text` and weighs its terms with `idf`.
+    pub fn new(text: &str, idf: &Idf) -> Self {
+        let mut p = Profile::default();
+        let mut content: Vec<(u64, f32)> = Vec::with_capacity(32);
+        let mut all: Vec<u64> = Vec::with_capacity(48);
+        let mut surface = String::with_capacity(text.len() + 8);
+        for_each_token(text, |t| {
+            let h = hash(t.term.as_bytes());
+            if t.capital && !all.is_empty() && !t.stop {
+                p.names.push(h);
+            }
+            if NEGATIONS.contains(&t.surface) {
+                p.negations += 1;
+            }
+            if t.number {
+                p.numbers.push(h);
+                all.push(NUMBER_MARK);
+                surface.push_str("# ");
+            } else {
+                all.push(h);
+                surface.push_str(t.surface);
+                surface.push(' ');
+                if !t.stop {
+                    p.prefixes
+                        .push(hash(&t.surface.as_bytes()[..t.surface.len().min(5)]));
+                    content.push((h, idf.weight_hash(h) as f32));
+                }
+            }
+        });
+        p.n_tokens = all.len();
+        p.seq = all.clone();
+        p.bi = content
+            .windows(2)
+            .map(|w| (combine(w[0].0, w[1].0), (w[0].1 + w[1].1) / 2.0))
+            .collect();
+        p.uni = content;
+        for v in [&mut p.uni, &mut p.bi] {
+            v.sort_unstable_by_key(|e| e.0);
+            v.dedup_by_key(|e| e.0);
+        }
+        p.uni_norm = p
+            .uni
+            .iter()
+            .map(|e| f64::from(e.1).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        p.uni_mass = p.uni.iter().map(|e| f64::from(e.1)).sum();
+        p.bi_norm =
+            p.bi.iter()
+                .map(|e| f64::from(e.1).powi(2))
+                .sum::<f64>()
+                .sqrt();
+        for (n, grams) in p.grams.iter_mut().enumerate() {
+            *grams = all
+                .windows(n + 1)
+                .map(|w| w.iter().fold(0, |h, &x| combine(h, x)))
+                .collect();
+        }
+        let bytes = surface.as_bytes();
+        p.chars = bytes.windows(4).map(hash).collect();
+        for v in
+            p.grams
+                .iter_mut()
+                .chain([&mut p.chars, &mut p.numbers, &mut p.names, &mut p.prefixes])
+        {
+            v.sort_unstable();
+            v.dedup();
+        }
+        p
+    }
+
+    /// Probability-like score in 0..=1 that both texts make the same claim.
+    ///
+    /// Texts sharing no content word score 0: the model was fitted on pairs that
+    /// all share words, and phrasing alone ("in the", "has been") proves nothing.
+    pub fn similarity(&self, other: &Profile) -> f64 {
+        self.gated(other, false)
+    }
+
+    /// The same score as if the two texts' figures agreed: how alike their wording is.
+    /// A pair scoring high here but with differing figures is a numeric conflict.
+    pub fn similarity_ignoring_numbers(&self, other: &Profile) -> f64 {
+        self.gated(other, true)
+    }
+
+    fn gated(&self, other: &Profile, ignore_numbers: bool) -> f64 {
+        if shared_keys(&self.uni, &other.uni) == 0 {
+            return 0.0;
+        }
+        score(&self.features(other, ignore_numbers))
+    }
+
+    /// Share of this text's IDF mass found in `other`: 1 when every content term
+    /// of `self` appears in `other`. Rerankers use it to tell "the tweet quotes this
+    /// fact-check" from "the fact-check quotes part of the tweet".
+    pub fn coverage_by(&self, other: &Profile) -> f64 {
+        ratio(weighted_shared(&self.uni, &other.uni), self.uni_mass)
+    }
+
+    /// IDF-weighted cosine of the content terms.
+    pub fn cosine(&self, other: &Profile) -> f64 {
+        ratio(dot(&self.uni, &other.uni), self.uni_norm * other.uni_norm)
+    }
+
+    /// IDF-weighted cosine of adjacent content-term pairs.
+    pub fn bigram_cosine(&self, other: &Profile) -> f64 {
+        ratio(dot(&self.bi, &other.bi), self.bi_norm * other.bi_norm)
+    }
+
+    /// The model's inputs, named by [`FEATURE_NAMES`](super::FEATURE_NAMES); every one
+    /// is symmetric. Public so the evaluation program can fit the model.
+    pub fn features(&self, other: &Profile, ignore_numbers: bool) -> [f64; FEATURES] {
+        let (a, b) = (self, other);
+        let cov_a = a.coverage_by(b);
+        let cov_b = b.coverage_by(a);
+        let dice =
+            |x: &[u64], y: &[u64]| ratio(2.0 * shared(x, y) as f64, (x.len() + y.len()) as f64);
+        let (na, nb) = (a.numbers.len(), b.numbers.len());
+        let common = shared(&a.numbers, &b.numbers);
+        let numbers_present = na + nb > 0;
+        let (same, subset, differ) = if ignore_numbers {
+            (f64::from(numbers_present), 0.0, 0.0)
+        } else {
+            let same = numbers_present && common == na && common == nb;
+            let subset = !same && na > 0 && nb > 0 && common == na.min(nb);
+            (
+                f64::from(same),
+                f64::from(subset),
+                f64::from(numbers_present && !same && !subset),
+            )
+        };
+        let unmatched = (1.0 - cov_a) * a.uni_mass + (1.0 - cov_b) * b.uni_mass;
+        let (short, long) = (
+            a.n_tokens.min(b.n_tokens) as f64,
+            a.n_tokens.max(b.n_tokens) as f64,
+        );
+        [
+            a.cosine(b),
+            a.bigram_cosine(b),
+            cov_a.min(cov_b),
+            cov_a.max(cov_b),
+            dice(&a.grams[0], &b.grams[0]),
+            dice(&a.grams[1], &b.grams[1]),
+            dice(&a.grams[2], &b.grams[2]),
+            dice(&a.grams[3], &b.grams[3]),
+            dice(&a.chars, &b.chars),
+            ratio(short, long),
+            same,
+            subset,
+            differ,
+            (1.0 + unmatched).ln(),
+            (1.0 + (a.uni.len() + b.uni.len() - 2 * shared_keys(&a.uni, &b.uni)) as f64).ln(),
+            (1.0 + (a.names.len() + b.names.len() - 2 * shared(&a.names, &b.names)) as f64).ln(),
+            f64::from((a.negations + b.negations) % 2),
+            ratio(lcs(&a.seq, &b.seq) as f64, short),
+            (1.0 + long - short).ln(),
+            (a.uni.len() - shared_keys(&a.uni, &b.uni))
+                .min(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
+            (a.uni.len() - shared_keys(&a.uni, &b.uni))
+                .max(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
+            ratio(
+                shared(&a.grams[1], &b.grams[1]) as f64,
+                a.grams[1].len().max(b.grams[1].len()) as f64,
+            ),
+            ratio(
+                shared(&a.grams[1], &b.grams[1]) as f64,
+                a.grams[1].len().min(b.grams[1].len()) as f64,
+            ),
+            ratio(
+                shared(&a.grams[0], &b.grams[0]) as f64,
+                a.grams[0].len().max(b.grams[0].len()) as f64,
+            ),
+            ratio(
+                shared(&a.grams[0], &b.grams[0]) as f64,
+                a.grams[0].len().min(b.grams[0].len()) as f64,
+            ),
+            if ignore_numbers {
+                0.0
+            } else {
+                (1.0 + (na + nb - 2 * common) as f64).ln()
+            },
+            if ignore_numbers {
+                0.0
+            } else {
+                (na.min(nb) - common.min(na.min(nb))) as f64
+            },
+            dice(&a.prefixes, &b.prefixes),
+        ]
+    }
+}
+
+/// Similarity of two texts in 0..=1 (see [`Profile::similarity`]).
+///
+/// Symmetric; identical claims score near 1 and unrelated ones near 0. Build a
+/// [`Profile`] per text instead when one text is compared with many.
+pub fn similarity(a: &str, b: &str, idf: &Idf) -> f64 {
+    Profile::new(a, idf).similarity(&Profile::new(b, idf))
+}
+
+/// The logistic model: `sigmoid(BIAS + WEIGHTS · features)`.
+pub(crate) fn score(features: &[f64; FEATURES]) -> f64 {
+    let z: f64 = BIAS
+        + features
+            .iter()
+            .zip(WEIGHTS)
+            .map(|(x, w)| x * w)
+            .sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn ratio(num: f64, den: f64) -> f64 {
+    if den > 0.0 {
+        (num / den).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Number of hashes two sorted, deduplicated lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Merges two sorted weighted lists, summing `f(weight_a, weight_b)` over shared keys.
+fn merge(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f64) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += f(a[i].1, b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn shared_keys(a: &[(u64, f32)], b: &[(u64, f32)]) -> usize {
+    merge(a, b, |_, _| 1.0) as usize
+}
+
+/// Length of the longest common subsequence of two token sequences.
+fn lcs(a: &[u64], b: &[u64]) -> usize {
+    let mut row = vec![0u16; b.len() + 1];
+    for &x in a {
+        let mut diag = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    usize::from(row[b.len()])
+}
+
+fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
+    merge(a, b, |x, y| f64::from(x) * f64::from(y))
+}
+
+fn weighted_shared(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
+    merge(a, b, |x, _| f64::from(x))
+}

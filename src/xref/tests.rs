@@ -1,0 +1,132 @@
+//! Cross-referencing on real sentences: the seed article (line 9) and BBC business
+//! stories 001, 259 and 495, each against a rewording a second outlet could print.
+
+use proptest::prelude::*;
+
+use super::*;
+
+const ATTACKS: &str = "Militia attacks on US military positions in Iraq and Syria, believed to be \
+    affiliated with Iran, have occurred at least 151 times since October.";
+const INJURIES: &str = "These attacks have resulted in injuries to approximately 70 American personnel, \
+    with one soldier critically wounded.";
+const WITHDRAWAL: &str = "US troops withdrew in 2011 under President Barack Obama, only to return in 2014 \
+    to counter the IS's control over a significant portion of the country.";
+const TIMEWARNER: &str = "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) \
+    for the three months to December, from $639m year-earlier.";
+const CHINA: &str = "China has seen two decades of blistering economic growth, which has led to wealth \
+    creation on a huge scale, says the BBC's Louisa Lim in Beijing.";
+const AUSTIN: &str = "Secretary Austin highlighted that US troops remain in Iraq at the invitation of the \
+    government in Baghdad.";
+const LATAM: &str = "Latin America's economy grew by 5.5% in 2004, its best performance since 1980, while \
+    exports registered their best performance in two decades.";
+
+fn idf() -> Idf {
+    Idf::from_texts([
+        ATTACKS, INJURIES, WITHDRAWAL, TIMEWARNER, CHINA, AUSTIN, LATAM,
+    ])
+}
+
+/// The relation and the (a, b) values of each difference.
+fn check(a: &str, b: &str) -> (Relation, Vec<(f64, f64)>) {
+    let c = compare(a, b, &idf());
+    (
+        c.relation,
+        c.differences
+            .iter()
+            .map(|d| (d.a.value, d.b.value))
+            .collect(),
+    )
+}
+
+#[test]
+fn a_different_count_of_attacks_is_a_conflict() {
+    let b = "Militia attacks on US military positions in Iraq and Syria have occurred 160 times since October.";
+    assert_eq!(
+        check(ATTACKS, b),
+        (Relation::Conflict, vec![(151.0, 160.0)])
+    );
+}
+
+#[test]
+fn a_different_count_of_personnel_is_a_conflict() {
+    let b = "The attacks have resulted in injuries to 80 personnel, with one soldier critically wounded.";
+    assert_eq!(check(INJURIES, b), (Relation::Conflict, vec![(70.0, 80.0)]));
+}
+
+#[test]
+fn a_different_year_is_a_conflict() {
+    let b = "US troops withdrew in 2012 under President Barack Obama, only to return in 2014 to counter \
+             the IS's control over a significant portion of the country.";
+    assert_eq!(
+        check(WITHDRAWAL, b),
+        (Relation::Conflict, vec![(2011.0, 2012.0)])
+    );
+}
+
+#[test]
+fn figures_written_differently_agree() {
+    let b = "TimeWarner's quarterly profits jumped 76 per cent to 1.13 billion dollars in the three months \
+             to December.";
+    let (relation, differences) = check(TIMEWARNER, b);
+    assert_eq!(differences, []);
+    assert_eq!(relation, Relation::Same);
+    let b = "China has seen 20 years of blistering economic growth, which has led to wealth creation on a \
+             huge scale, says the BBC's Louisa Lim in Beijing.";
+    assert_eq!(check(CHINA, b), (Relation::Same, vec![]));
+}
+
+#[test]
+fn claims_about_other_things_are_not_linked() {
+    for (a, b) in [(ATTACKS, TIMEWARNER), (AUSTIN, CHINA), (LATAM, INJURIES)] {
+        let c = compare(a, b, &idf());
+        assert_eq!(c.relation, Relation::None, "{a} / {b}: {}", c.score);
+        assert!(c.differences.is_empty());
+    }
+}
+
+#[test]
+fn a_shared_topic_is_weaker_than_the_same_claim() {
+    let idf = idf();
+    let same = "US troops remain in Iraq at the invitation of the government in Baghdad, Secretary Austin said.";
+    let topic = "US troops withdrew from Iraq in 2011.";
+    assert!(similarity(AUSTIN, same, &idf) >= SAME_THRESHOLD);
+    assert!(similarity(AUSTIN, topic, &idf) < similarity(AUSTIN, same, &idf));
+}
+
+#[test]
+fn ranker_finds_the_fact_check_a_tweet_quotes() {
+    let mut ranker = Ranker::new();
+    for (id, text) in [
+        (1, ATTACKS),
+        (2, INJURIES),
+        (3, WITHDRAWAL),
+        (4, TIMEWARNER),
+        (5, CHINA),
+        (6, AUSTIN),
+    ] {
+        ranker.add(id, text, None);
+    }
+    let tweet = "Obama pulled US troops out of Iraq in 2011 and they had to return #Iraq \
+                 pic.twitter.com/abc \u{2014} Some One (@someone) January 6, 2020";
+    let ranked = ranker.rank(tweet, 3);
+    assert_eq!(ranked[0].0, 3);
+    assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
+}
+
+proptest! {
+    #[test]
+    fn similarity_is_a_symmetric_probability(a in "[A-Za-z0-9 ,.%$]{0,80}", b in "[A-Za-z0-9 ,.%$]{0,80}") {
+        let idf = idf();
+        let ab = similarity(&a, &b, &idf);
+        prop_assert!((0.0..=1.0).contains(&ab));
+        prop_assert!((ab - similarity(&b, &a, &idf)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_claim_is_the_same_as_itself(i in 0usize..7) {
+        let text = [ATTACKS, INJURIES, WITHDRAWAL, TIMEWARNER, CHINA, AUSTIN, LATAM][i];
+        let c = compare(text, text, &idf());
+        prop_assert_eq!(c.relation, Relation::Same);
+        prop_assert!(c.differences.is_empty());
+    }
+}
