@@ -84,9 +84,15 @@ impl Rng {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let pools = [load(&args.bbc, "BBC News")?, load(&args.reuters, "Reuters")?];
+    let pools = [
+        load(&args.bbc, "BBC News")?,
+        load(&args.reuters, "Reuters")?,
+    ];
     let total_paragraphs: usize = pools.iter().map(|p| p.paragraphs.len()).sum();
-    anyhow::ensure!(total_paragraphs > 10, "too few paragraphs in the input corpora");
+    anyhow::ensure!(
+        total_paragraphs > 10,
+        "too few paragraphs in the input corpora"
+    );
     let mut rng = Rng(args.seed);
     let mut seen = HashSet::new();
     let mut out = BufWriter::new(File::create(&args.output)?);
@@ -112,7 +118,10 @@ fn main() -> anyhow::Result<()> {
         if !seen.insert(key.finish()) {
             continue;
         }
-        let body: Vec<&str> = picks.iter().map(|&i| pool.paragraphs[i].0.as_str()).collect();
+        let body: Vec<&str> = picks
+            .iter()
+            .map(|&i| pool.paragraphs[i].0.as_str())
+            .collect();
         let first = &pool.paragraphs[picks[0]];
         let article = Article {
             title: &pool.titles[first.2],
@@ -161,7 +170,8 @@ fn load(path: &Path, outlet: &'static str) -> anyhow::Result<Pool> {
         let src: SourceArticle =
             serde_json::from_str(&line).with_context(|| format!("{}", path.display()))?;
         let title_index = pool.titles.len();
-        pool.titles.push(src.title.unwrap_or_else(|| "Untitled".into()));
+        pool.titles
+            .push(src.title.unwrap_or_else(|| "Untitled".into()));
         let lines: Vec<&str> = src.body.lines().collect();
         let blocks: Vec<String> = if lines.iter().any(|l| l.trim().is_empty()) {
             src.body
@@ -189,9 +199,9 @@ fn load(path: &Path, outlet: &'static str) -> anyhow::Result<Pool> {
 /// abbreviation or a single capital (an initial); plus the final sentence.
 fn estimate_sentences(text: &str) -> u32 {
     const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st", "jr",
-        "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov",
+        "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
     ];
     if text.trim().is_empty() {
         return 0;
@@ -204,10 +214,9 @@ fn estimate_sentences(text: &str) -> u32 {
         if !core.ends_with(['.', '?', '!']) {
             continue;
         }
-        let starts_ok = next
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'(\u{201c}\u{2018}".contains(c));
+        let starts_ok = next.chars().next().is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || "\"'(\u{201c}\u{2018}".contains(c)
+        });
         let stem = core.trim_end_matches(['.', '?', '!']).to_lowercase();
         let stem = stem.trim_start_matches(['"', '\'', '(', '\u{201c}', '\u{2018}']);
         let initial = stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic);
