@@ -4,7 +4,9 @@
 #   bench/million.sh
 #
 # Environment (besides lib.sh's): CLAIMS (corpus size, default 1000000),
-# SEARCH_WORD (default "military"), REBUILD=1 (regenerate the corpus and
+# SEARCH_WORD (default "military"), IMPORT_OPTS (options of the big import;
+# default --no-xref when the binary has it, since cross-referencing a
+# million claims one by one takes hours, see step 5), REBUILD=1 (regenerate the corpus and
 # re-import it even when $BENCH_DIR already has them; the database is also
 # re-imported whenever the binary is newer than it).
 #
@@ -16,6 +18,10 @@
 #    does not have yet print "skipped: command not available".
 # 4. The full CSV export is timed against sqlite3 -csv running the export's
 #    own query (target: at least half its rows/s), with its peak RSS.
+# 5. Importing the next ~200 articles (about 2,000 claims, a second
+#    generated corpus) with the default pipeline, cross-referencing included,
+#    into a copy of the big database and into a copy of the seed database:
+#    does the per-claim import cost grow with the size of the database?
 
 source "$(dirname "$0")/lib.sh"
 CLAIMS=${CLAIMS:-1000000}
@@ -26,14 +32,24 @@ SEED_DB=$BENCH_DIR/seed.db
 SEED=$SHARED/data/seed/iraq-troop-talks.txt
 [[ -f $SEED ]] || SEED=$ROOT/data/iraq-troop-talks.txt
 
+if [[ -z ${IMPORT_OPTS+set} ]]; then
+    IMPORT_OPTS=""
+    has_option import --no-xref && IMPORT_OPTS="--no-xref"
+fi
+gen_corpus() { # claims output [gen_corpus options...]
+    local claims=$1 out=$2
+    shift 2
+    (cd "$ROOT" && cargo run --release --quiet --example gen_corpus -- \
+        --bbc "$SHARED/data/news/bbc/articles.jsonl" \
+        --reuters "$SHARED/data/news/reuters-21578/articles.jsonl" \
+        --claims "$claims" -o "$out" "$@")
+}
+
 say "== a million claims ($(date -u +%FT%TZ))"
 
 if [[ ! -s $CORPUS || ${REBUILD:-0} == 1 ]]; then
     start=$(now_ms)
-    (cd "$ROOT" && cargo run --release --quiet --example gen_corpus -- \
-        --bbc "$SHARED/data/news/bbc/articles.jsonl" \
-        --reuters "$SHARED/data/news/reuters-21578/articles.jsonl" \
-        --claims "$CLAIMS" -o "$CORPUS")
+    gen_corpus "$CLAIMS" "$CORPUS"
     say "generated $CORPUS: $(wc -l <"$CORPUS") articles, $(du -m "$CORPUS" | cut -f1) MB in $(($(now_ms) - start)) ms"
     rm -f "$DB"
 fi
@@ -42,10 +58,11 @@ fi
 # would not have what the new import computes).
 if [[ ! -s $DB || $CLAIMDESK -nt $DB ]]; then
     fresh_db "$DB" >/dev/null
-    measure "$CLAIMDESK" --db "$DB" import "$CORPUS" || echo "import exited non-zero: $(tail -1 "$BENCH_DIR/last.err")"
+    # shellcheck disable=SC2086 # IMPORT_OPTS is a list of options
+    measure "$CLAIMDESK" --db "$DB" import $IMPORT_OPTS "$CORPUS" || echo "import exited non-zero: $(tail -1 "$BENCH_DIR/last.err")"
     n=$(count_rows "$DB" claims)
     echo "$RSS_KB" >"$DB.import-rss-kb" # for memory.sh
-    say "import: ${WALL_MS} ms (cpu ${CPU_MS} ms), $(count_rows "$DB" articles) articles, $n claims ($(per_s "$n" "$WALL_MS")/s), peak RSS $(mb "$RSS_KB") MB, db $(du -m "$DB" | cut -f1) MB"
+    say "import ${IMPORT_OPTS:-(default)}: ${WALL_MS} ms (cpu ${CPU_MS} ms), $(count_rows "$DB" articles) articles, $n claims ($(per_s "$n" "$WALL_MS")/s), peak RSS $(mb "$RSS_KB") MB, db $(du -m "$DB" | cut -f1) MB"
 fi
 fresh_db "$SEED_DB" >/dev/null
 "$CLAIMDESK" --db "$SEED_DB" import "$SEED" 2>/dev/null
@@ -115,3 +132,24 @@ say "export $rows claims: claimdesk ${export_ms} ms ($(per_s "$rows" "$export_ms
 say "export $rows claims: sqlite3 -csv ${sqlite_ms} ms ($(per_s "$rows" "$sqlite_ms") rows/s, same query)"
 say "export speed claimdesk/sqlite3: $(ratio "$sqlite_ms" "$export_ms") (target >= 0.5)"
 rm -f "$BENCH_DIR/export.csv" "$BENCH_DIR/export-sqlite.csv"
+
+# Incremental import, cross-referencing included, into copies of both databases.
+EXTRA=$BENCH_DIR/extra.jsonl
+[[ -s $EXTRA ]] || gen_corpus 2000 "$EXTRA" --seed 2 2>/dev/null
+incremental() { # db label
+    local copy=$BENCH_DIR/incremental.db
+    rm -f "$copy" "$copy-wal" "$copy-shm"
+    sqlite3 "$1" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+    cp "$1" "$copy"
+    local before
+    before=$(count_rows "$copy" claims)
+    measure "$CLAIMDESK" --db "$copy" import "$EXTRA" || echo "import exited non-zero: $(tail -1 "$BENCH_DIR/last.err")"
+    local added=$(($(count_rows "$copy" claims) - before))
+    say "import +$added claims into the $2 database (default pipeline): ${WALL_MS} ms (cpu ${CPU_MS} ms), $(ratio "$WALL_MS" "$added") ms/claim, peak RSS $(mb "$RSS_KB") MB"
+    INCREMENTAL_MS=$WALL_MS
+    rm -f "$copy" "$copy-wal" "$copy-shm"
+}
+incremental "$SEED_DB" seed
+seed_inc=$INCREMENTAL_MS
+incremental "$DB" big
+say "incremental import big/seed: $(ratio "$INCREMENTAL_MS" "$seed_inc")x (target: import does not slow down with size)"
