@@ -3,12 +3,15 @@
 #
 #   bench/million.sh
 #
-# Environment (besides lib.sh's): CLAIMS (corpus size, default 1000000),
-# SEARCH_WORD (default "military"), IMPORT_OPTS (options of the big import;
-# default --no-xref when the binary has it, since cross-referencing a
-# million claims one by one takes hours, see step 5), REBUILD=1 (regenerate the corpus and
-# re-import it even when $BENCH_DIR already has them; the database is also
-# re-imported whenever the binary is newer than it).
+# Environment (besides lib.sh's):
+#   CLAIMS       corpus size                                  [1000000]
+#   SEARCH_WORD  the word `search` looks for                  [military]
+#   IMPORT_OPTS  options of the big import [--no-xref when the binary has it:
+#                cross-referencing a million claims one by one takes hours,
+#                see step 5]
+#   REBUILD=1    regenerate the corpus and re-import it even when $BENCH_DIR
+#                has them (the database is also re-imported whenever the
+#                binary is newer than it)
 #
 # 1. examples/gen_corpus.rs writes $BENCH_DIR/million.jsonl (deterministic).
 # 2. It is imported into $BENCH_DIR/million.db under /usr/bin/time -v.
