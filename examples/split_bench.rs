@@ -7,8 +7,11 @@
 //! Reads the given field of every line of the corpus into memory, then splits
 //! every document with both splitters, alternating them for several rounds so
 //! that both see the same machine load, and reports each one's best round in
-//! characters (Unicode scalar values) per second, and their ratio.
+//! characters (Unicode scalar values) per second, and their ratio. It also
+//! times `clean` alone and `clean` followed by `split` (each whole body is
+//! cleaned, as the importer cleans each paragraph), in the same rounds.
 
+use std::borrow::Cow;
 use std::fs;
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -57,6 +60,9 @@ fn run() -> Result<()> {
 
     let mut best_ours = Duration::MAX;
     let mut best_theirs = Duration::MAX;
+    let mut best_clean = Duration::MAX;
+    let mut best_both = Duration::MAX;
+    let (mut changed, mut both_count) = (0, 0);
     let (mut ours_count, mut theirs_count) = (0, 0);
     for _ in 0..rounds.max(1) {
         let t = Instant::now();
@@ -72,6 +78,28 @@ fn run() -> Result<()> {
             .map(|d| black_box(sentencex::segment("en", black_box(d))).len())
             .sum();
         best_theirs = best_theirs.min(t.elapsed());
+
+        let t = Instant::now();
+        changed = docs
+            .iter()
+            .filter(|d| {
+                matches!(
+                    black_box(claimdesk::split::clean(black_box(d))),
+                    Cow::Owned(_)
+                )
+            })
+            .count();
+        best_clean = best_clean.min(t.elapsed());
+
+        let t = Instant::now();
+        both_count = docs
+            .iter()
+            .map(|d| {
+                let cleaned = claimdesk::split::clean(black_box(d));
+                black_box(claimdesk::split::split(&cleaned)).len()
+            })
+            .sum();
+        best_both = best_both.min(t.elapsed());
     }
     let rate = |d: Duration| chars as f64 / d.as_secs_f64() / 1e6;
     let (ours, theirs) = (rate(best_ours), rate(best_theirs));
@@ -84,5 +112,16 @@ fn run() -> Result<()> {
         best_theirs
     );
     println!("ratio claimdesk/sentencex: {:.2}", ours / theirs);
+    println!(
+        "clean alone: {:8.2} M chars/s  ({changed} documents changed, {:?})",
+        rate(best_clean),
+        best_clean
+    );
+    let both = rate(best_both);
+    println!(
+        "clean+split: {both:8.2} M chars/s  ({both_count} sentences, {:?}); ratio to sentencex {:.2}",
+        best_both,
+        both / theirs
+    );
     Ok(())
 }

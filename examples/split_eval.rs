@@ -1,8 +1,8 @@
 //! Accuracy and sanity report for the sentence splitter.
 //!
 //! ```text
-//! cargo run --release --example split_eval -- FILE.jsonl [--show-failures]
-//! cargo run --release --example split_eval -- --corpus FILE.jsonl [--field body] [--show N] [--dump]
+//! cargo run --release --example split_eval -- FILE.jsonl [--clean] [--show-failures]
+//! cargo run --release --example split_eval -- --corpus FILE.jsonl [--clean] [--field body] [--show N] [--dump]
 //! ```
 //!
 //! The first form reads `{"text", "sentences"}` lines (the Golden Rules or the
@@ -11,7 +11,9 @@
 //! sides are trimmed and every run of whitespace inside them is collapsed to
 //! one space: the splitter returns spans of the original text, so it cannot
 //! join "cold \nnight" into "cold night" the way a text-rewriting splitter
-//! does, but it must put both halves in the same sentence.
+//! does, but it must put both halves in the same sentence. With `--clean` it
+//! prints the count both ways: splitting the text as it is, and splitting
+//! `clean(text)` (failures shown are then those of the cleaned text).
 //!
 //! The second form splits the given field of every line of a news corpus and
 //! counts the claims that usually betray a wrong boundary: very short (fewer
@@ -21,13 +23,16 @@
 //! how many of those claims do not begin a paragraph: a claim that begins a
 //! paragraph got its start from the corpus, not from the splitter (the BBC
 //! text has paragraphs that begin in lowercase where a name was lost).
+//! With `--clean` every paragraph (the body cut at blank lines) is cleaned
+//! before splitting, and the paragraphs that `clean` changed are counted
+//! (`--show N` prints N of them, before and after).
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use claimdesk::split::split;
+use claimdesk::split::{clean, split};
 use serde_json::Value;
 
 fn main() -> ExitCode {
@@ -54,6 +59,7 @@ struct Args {
     field: String,
     show: usize,
     dump: bool,
+    clean: bool,
 }
 
 fn parse_args() -> Result<Args> {
@@ -64,12 +70,14 @@ fn parse_args() -> Result<Args> {
         field: "body".to_string(),
         show: 0,
         dump: false,
+        clean: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--show-failures" => args.show_failures = true,
             "--dump" => args.dump = true,
+            "--clean" => args.clean = true,
             "--corpus" => {
                 args.corpus = true;
                 args.file = it.next().context("--corpus needs a file")?;
@@ -82,7 +90,7 @@ fn parse_args() -> Result<Args> {
     }
     if args.file.is_empty() {
         bail!(
-            "usage: split_eval FILE.jsonl [--show-failures] | --corpus FILE.jsonl [--field body] [--show N] [--dump]"
+            "usage: split_eval FILE.jsonl [--clean] [--show-failures] | --corpus FILE.jsonl [--clean] [--field body] [--show N] [--dump]"
         );
     }
     Ok(args)
@@ -106,8 +114,15 @@ fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn sentences(text: &str) -> Vec<String> {
+    split(text)
+        .iter()
+        .map(|s| normalize(s.slice(text)))
+        .collect()
+}
+
 fn cases(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
-    let (mut passed, mut total) = (0, 0);
+    let (mut passed, mut passed_raw, mut total) = (0, 0, 0);
     for (n, line) in data
         .lines()
         .enumerate()
@@ -122,11 +137,14 @@ fn cases(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
             .filter_map(Value::as_str)
             .map(normalize)
             .collect();
-        let got: Vec<String> = split(text)
-            .iter()
-            .map(|s| normalize(s.slice(text)))
-            .collect();
+        let raw = sentences(text);
+        let got = if args.clean {
+            sentences(&clean(text))
+        } else {
+            raw.clone()
+        };
         total += 1;
+        passed_raw += usize::from(raw == expected);
         if got == expected {
             passed += 1;
         } else if args.show_failures {
@@ -142,7 +160,12 @@ fn cases(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
             }
         }
     }
-    writeln!(out, "passed {passed} of {total}")?;
+    if args.clean {
+        writeln!(out, "passed {passed_raw} of {total} without --clean")?;
+        writeln!(out, "passed {passed} of {total} with --clean")?;
+    } else {
+        writeln!(out, "passed {passed} of {total}")?;
+    }
     Ok(())
 }
 
@@ -176,6 +199,7 @@ struct Suspicious {
 fn corpus(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
     let mut s = Suspicious::default();
     let mut docs = 0;
+    let (mut paragraphs, mut changed) = (0, Vec::new());
     for (n, line) in data
         .lines()
         .enumerate()
@@ -186,6 +210,22 @@ fn corpus(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
             continue;
         };
         docs += 1;
+        let cleaned;
+        let body = if args.clean {
+            let mut parts = Vec::new();
+            for p in body.split("\n\n") {
+                paragraphs += 1;
+                let c = clean(p);
+                if c != p {
+                    changed.push((p.to_string(), c.to_string()));
+                }
+                parts.push(c);
+            }
+            cleaned = parts.join("\n\n");
+            cleaned.as_str()
+        } else {
+            body
+        };
         for span in split(body) {
             let claim = span.slice(body);
             if args.dump {
@@ -223,6 +263,17 @@ fn corpus(data: &str, args: &Args, out: &mut impl Write) -> Result<()> {
         }
     }
     writeln!(out, "documents {docs}, claims {}", s.claims)?;
+    if args.clean {
+        writeln!(
+            out,
+            "paragraphs {paragraphs}, changed by clean: {}",
+            changed.len()
+        )?;
+        for (before, after) in changed.iter().take(args.show) {
+            writeln!(out, "    before {before:?}")?;
+            writeln!(out, "    after  {after:?}")?;
+        }
+    }
     for (name, bucket) in [
         ("very short (< 3 words)", &s.short),
         ("very long (> 80 words)", &s.long),

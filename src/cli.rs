@@ -71,6 +71,33 @@ pub enum Command {
     Stats(cmd::stats::Cmd),
     /// Write the CSV review report (one row per claim).
     Export(cmd::export::Cmd),
+    /// Unreviewed claims, most check-worthy first.
+    Queue(cmd::queue::Cmd),
+    /// Show the most check-worthy unreviewed claim, ready for `review`.
+    Next(cmd::queue::Next),
+    /// Analyze text without storing it: check-worthiness, type, speaker, figures.
+    Analyze(cmd::analyze::Cmd),
+    /// Recompute the stored analysis of claims (reviews are kept).
+    Reanalyze(cmd::reanalyze::Cmd),
+    /// Full-text search over claims, most relevant first.
+    Search(cmd::search::Cmd),
+    /// A claim's links, suggestions and matching fact-checks.
+    Related(cmd::related::Cmd),
+    /// Pairs of claims across articles: suggested, confirmed, rejected.
+    Xref(cmd::xref::Cmd),
+    /// Confirm or create a link between two claims.
+    Link(cmd::link::Cmd),
+    /// Reject the link between two claims (it is not suggested again).
+    Unlink(cmd::link::Unlink),
+    /// Figures that disagree between claims saying the same thing.
+    Conflicts(cmd::conflicts::Cmd),
+    /// Import or list published fact-checks.
+    #[command(subcommand)]
+    Factchecks(cmd::factchecks::Cmd),
+    /// Has this been said or checked before? Rank stored claims and fact-checks.
+    Match(cmd::matching::Cmd),
+    /// Compare two claims: similarity, relation, figures that differ.
+    Compare(cmd::compare::Cmd),
 }
 
 /// What every command runs with.
@@ -83,6 +110,12 @@ impl Ctx {
     /// Open (and create or migrate) the database.
     pub fn store(&self) -> anyhow::Result<Store> {
         Store::open(&self.db)
+    }
+
+    /// Whether the database file exists already (commands that only read can
+    /// then work without creating one).
+    pub fn db_exists(&self) -> bool {
+        self.db.exists()
     }
 
     /// The chosen output format, or `default`.
@@ -132,5 +165,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::History(c) => c.run(&ctx),
         Command::Stats(c) => c.run(&ctx),
         Command::Export(c) => c.run(&ctx),
+        Command::Queue(c) => c.run(&ctx),
+        Command::Next(c) => c.run(&ctx),
+        Command::Analyze(c) => c.run(&ctx),
+        Command::Reanalyze(c) => c.run(&ctx),
+        Command::Search(c) => c.run(&ctx),
+        Command::Related(c) => c.run(&ctx),
+        Command::Xref(c) => c.run(&ctx),
+        Command::Link(c) => c.run(&ctx),
+        Command::Unlink(c) => c.run(&ctx),
+        Command::Conflicts(c) => c.run(&ctx),
+        Command::Factchecks(c) => c.run(&ctx),
+        Command::Match(c) => c.run(&ctx),
+        Command::Compare(c) => c.run(&ctx),
     }
 }

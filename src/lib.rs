@@ -20,3 +20,4 @@ pub mod prepare;
 pub mod split;
 pub mod store;
 pub mod xref;
+pub mod xref_index;

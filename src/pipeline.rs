@@ -1,45 +1,87 @@
-//! The per-article import pipeline: prepare the body and claims, store them,
-//! and cross-reference each new claim against the claims and fact-checks
-//! already stored, all in the article's one transaction.
+//! The import pipeline: prepare the body and claims, analyze them, store
+//! them, and cross-reference the new claims against the claims and
+//! fact-checks already stored.
+//!
+//! Articles are written in batches (one savepoint each, see
+//! `store::ImportTx`). Cross-referencing runs right after a batch commits:
+//! reading the full-text index while the batch is still writing it would
+//! flush the index for every query. Candidates come from a word index
+//! ([`WordIndex`]) rather than a ranked query per claim, which cost ten times
+//! the rest of the import. The findings are written in one more transaction.
 
 use std::collections::HashMap;
 
 use anyhow::Context;
 
-use crate::analyze::quantity;
+use crate::analyze::quantity::{self, Quantity};
+use crate::analyze::{Analysis, analyze_article};
 use crate::ingest::Document;
 use crate::model::LinkRelation;
 use crate::prepare::prepare;
-use crate::store::{ImportOutcome, ImportTx, Store};
+use crate::store::{FactCheckMatch, Findings, FoundConflict, ImportOutcome, Store, SuggestedLink};
 use crate::xref::{self, Idf, Profile, Relation};
+use crate::xref_index::WordIndex;
 
+/// Articles written per batch transaction.
+const BATCH_ARTICLES: usize = 500;
 /// Words of a claim used to find candidates in the full-text index.
-const QUERY_TERMS: usize = 8;
+const QUERY_TERMS: usize = 5;
 /// Candidate claims compared with each new claim.
-const CLAIM_CANDIDATES: usize = 12;
+const CLAIM_CANDIDATES: usize = 8;
 /// Candidate fact-checks compared with each new claim.
 const FACTCHECK_CANDIDATES: usize = 5;
+/// A word in more than 1/200 of the claims is too common to find candidates
+/// with: ranking its whole posting list costs more than the rest of import.
+const MAX_TERM_SHARE: u32 = 200;
+/// ... unless the collection is still small.
+const MIN_TERM_CAP: u32 = 64;
 /// A fact-check is suggested for a claim from this similarity on: the same
 /// bar as two claims saying the same thing.
 pub const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
+/// ... or from the related bar when the claim holds this share of the
+/// fact-check's word weight: articles wrap a checked claim in extra clauses
+/// ("..., believed to be affiliated with Iran, ...") that lower the similarity.
+pub const FACTCHECK_COVERAGE: f64 = 0.75;
 
-/// Imports documents one by one into a store.
+/// Imports documents one by one into a store, committing in batches; the
+/// open batch is committed by [`Importer::finish`], or when dropped.
 pub struct Importer<'s> {
     store: &'s mut Store,
     xref: Option<XrefState>,
+    analyze: bool,
+    pending: usize,
 }
 
 /// What cross-referencing needs to remember across articles.
 struct XrefState {
     idf: Idf,
-    /// Term counts of the claims imported in this run, saved by [`Importer::finish`].
+    /// Term counts of the claims of the open batch, saved when it commits.
     delta: HashMap<String, u32>,
     new_docs: u32,
+    /// Claims of the open batch, cross-referenced once it commits.
+    claims: Vec<NewClaim>,
+    words: WordIndex,
+    /// Whether any fact-check is stored (else their lookups are skipped).
+    factchecks: bool,
+    /// Word weights for a collection still too small to count on.
+    uniform: Idf,
+}
+
+/// A claim waiting to be cross-referenced.
+struct NewClaim {
+    id: i64,
+    /// The ids of its article's claims: those are not "elsewhere".
+    siblings: std::ops::RangeInclusive<i64>,
+    text: String,
+    figures: Vec<Quantity>,
+    /// Its rarest words, chosen when it was imported.
+    words: Vec<String>,
 }
 
 impl<'s> Importer<'s> {
-    /// An importer; with `xref`, new claims are compared with stored ones.
-    pub fn new(store: &'s mut Store, xref: bool) -> anyhow::Result<Self> {
+    /// An importer; with `xref`, new claims are compared with stored ones;
+    /// without `analyze`, claims are stored unanalyzed (`reanalyze` fills in).
+    pub fn new(store: &'s mut Store, xref: bool, analyze: bool) -> anyhow::Result<Self> {
         let xref = if xref {
             Some(XrefState {
                 idf: store
@@ -47,11 +89,20 @@ impl<'s> Importer<'s> {
                     .context("cannot load the term statistics")?,
                 delta: HashMap::new(),
                 new_docs: 0,
+                claims: Vec::new(),
+                words: WordIndex::new(),
+                factchecks: store.has_factchecks()?,
+                uniform: uniform_idf(),
             })
         } else {
             None
         };
-        Ok(Importer { store, xref })
+        Ok(Importer {
+            store,
+            xref,
+            analyze,
+            pending: 0,
+        })
     }
 
     /// Store one document unless its body is already stored.
@@ -61,25 +112,40 @@ impl<'s> Importer<'s> {
         if let Some(article_id) = tx.find_article(&article.content_hash)? {
             return Ok(ImportOutcome::AlreadyImported { article_id });
         }
-        let (article_id, claim_ids) =
-            tx.insert_article(&doc.meta, &doc.origin, doc.format, &article)?;
         let texts: Vec<&str> = article.claims.iter().map(|c| c.text.as_str()).collect();
-        if let Some(state) = &self.xref {
-            cross_reference(&tx, &state.idf, article_id, &claim_ids, &texts)
-                .with_context(|| format!("{}: cannot cross-reference the claims", doc.origin))?;
-        }
+        let analyses: Vec<Analysis> = if self.analyze {
+            analyze_article(&texts)
+        } else {
+            Vec::new()
+        };
+        let (article_id, claim_ids) =
+            tx.insert_article(&doc.meta, &doc.origin, doc.format, &article, &analyses)?;
         tx.commit()?;
         if let Some(state) = &mut self.xref {
-            for text in &texts {
+            let siblings =
+                claim_ids.first().copied().unwrap_or(0)..=claim_ids.last().copied().unwrap_or(-1);
+            for (i, (&id, &text)) in claim_ids.iter().zip(&texts).enumerate() {
+                // Chosen before the claim counts, as a search would see it.
+                let words = candidate_terms(text, &state.idf);
                 state.idf.add(text);
-                let mut terms = xref::terms(text);
-                terms.sort_unstable();
-                terms.dedup();
-                for term in terms {
-                    *state.delta.entry(term).or_insert(0) += 1;
-                }
+                count_terms(text, &mut state.delta);
                 state.new_docs += 1;
+                let figures = match analyses.get(i) {
+                    Some(a) => a.quantities.clone(),
+                    None => quantity::extract(text),
+                };
+                state.claims.push(NewClaim {
+                    id,
+                    siblings: siblings.clone(),
+                    text: text.to_string(),
+                    figures,
+                    words,
+                });
             }
+        }
+        self.pending += 1;
+        if self.pending >= BATCH_ARTICLES {
+            self.flush()?;
         }
         Ok(ImportOutcome::Imported {
             article_id,
@@ -87,58 +153,172 @@ impl<'s> Importer<'s> {
         })
     }
 
-    /// Save what this run learned about term frequencies.
-    pub fn finish(self) -> anyhow::Result<()> {
-        if let Some(state) = self.xref {
-            self.store.save_idf_delta(state.new_docs, &state.delta)?;
+    /// Commit the open batch with the term counts it added, then
+    /// cross-reference its claims.
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let (n_docs, delta, claims) = match &mut self.xref {
+            Some(state) => (
+                std::mem::take(&mut state.new_docs),
+                std::mem::take(&mut state.delta),
+                std::mem::take(&mut state.claims),
+            ),
+            None => (0, HashMap::new(), Vec::new()),
+        };
+        self.store
+            .commit_batch(n_docs, &delta)
+            .context("cannot commit the imported articles")?;
+        self.pending = 0;
+        if let Some(state) = &mut self.xref
+            && !claims.is_empty()
+        {
+            for claim in &claims {
+                state.words.add(claim.id, &claim.words);
+            }
+            let findings = cross_reference(self.store, state, &claims)
+                .context("cannot cross-reference the new claims")?;
+            self.store
+                .save_findings(&findings)
+                .context("cannot store the cross-references")?;
         }
         Ok(())
     }
+
+    /// Commit what is pending.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.flush()
+    }
 }
 
-/// Compare every new claim with its best full-text candidates in other
-/// articles and with known fact-checks; store suggestions and conflicts.
+impl Drop for Importer<'_> {
+    fn drop(&mut self) {
+        // Articles already reported as imported must not vanish when a later
+        // error ends the run early.
+        let _ = self.flush();
+    }
+}
+
+/// Compare every new claim with the stored claims of other articles that
+/// share its rare words, and with known fact-checks.
 fn cross_reference(
-    tx: &ImportTx<'_>,
-    idf: &Idf,
-    article_id: i64,
-    claim_ids: &[i64],
-    texts: &[&str],
-) -> anyhow::Result<()> {
-    for (&id, &text) in claim_ids.iter().zip(texts) {
-        let terms = xref::query_terms(text, idf, QUERY_TERMS);
-        if terms.is_empty() {
+    store: &Store,
+    state: &mut XrefState,
+    claims: &[NewClaim],
+) -> anyhow::Result<Findings> {
+    let mut findings = Findings::default();
+    let idf = if state.idf.n_docs() >= MIN_COLLECTION {
+        &state.idf
+    } else {
+        &state.uniform
+    };
+    for claim in claims {
+        if claim.words.is_empty() {
             continue;
         }
-        let profile = Profile::new(text, idf);
-        let figures = quantity::extract(text);
-        for (other, other_text) in tx.claim_candidates(&terms, article_id, CLAIM_CANDIDATES)? {
+        let mut profile = None;
+        let found = state
+            .words
+            .candidates(store, &claim.words, CLAIM_CANDIDATES + 8)?;
+        // Only pairs across articles, and each pair once (from its newer claim).
+        for other in found
+            .into_iter()
+            .filter(|id| !claim.siblings.contains(id) && *id < claim.id)
+            .take(CLAIM_CANDIDATES)
+        {
+            let Some(other_text) = store.claim_text(other)? else {
+                continue;
+            };
+            let profile = profile.get_or_insert_with(|| Profile::new(&claim.text, idf));
             let other_profile = Profile::new(&other_text, idf);
-            let cmp = xref::compare_quantities(
-                &profile,
-                &figures,
-                &other_profile,
-                &quantity::extract(&other_text),
-            );
+            let other_figures = quantity::extract(&other_text);
+            let cmp =
+                xref::compare_quantities(profile, &claim.figures, &other_profile, &other_figures);
             let relation = match cmp.relation {
                 Relation::Same => LinkRelation::Same,
                 Relation::Related => LinkRelation::Related,
                 Relation::Conflict => LinkRelation::Contradicts,
                 Relation::None => continue,
             };
-            tx.suggest_link(id, other, relation, cmp.score)?;
             if relation == LinkRelation::Contradicts {
-                for diff in &cmp.differences {
-                    tx.add_conflict(id, other, diff, cmp.score)?;
+                for diff in cmp.differences {
+                    findings.conflicts.push(FoundConflict {
+                        a: claim.id,
+                        b: other,
+                        diff,
+                        score: cmp.score,
+                    });
                 }
             }
+            findings.links.push(SuggestedLink {
+                a: claim.id,
+                b: other,
+                relation,
+                score: cmp.score,
+            });
         }
-        for (fc, fc_text) in tx.factcheck_candidates(&terms, FACTCHECK_CANDIDATES)? {
-            let score = profile.similarity(&Profile::new(&fc_text, idf));
-            if score >= FACTCHECK_MATCH_THRESHOLD {
-                tx.add_factcheck_match(id, fc, score)?;
+        if !state.factchecks {
+            continue;
+        }
+        let profile = profile.get_or_insert_with(|| Profile::new(&claim.text, idf));
+        for (fc, fc_text, _) in store.factcheck_candidates(&claim.words, FACTCHECK_CANDIDATES)? {
+            let fc_profile = Profile::new(&fc_text, idf);
+            let score = profile.similarity(&fc_profile);
+            let covered = fc_profile.coverage_by(profile) >= FACTCHECK_COVERAGE;
+            if score >= FACTCHECK_MATCH_THRESHOLD || (covered && score >= xref::RELATED_THRESHOLD) {
+                findings.matches.push(FactCheckMatch {
+                    claim: claim.id,
+                    factcheck: fc,
+                    score,
+                });
             }
         }
     }
-    Ok(())
+    Ok(findings)
+}
+
+/// The rarest words of `text` that other claims hold, but not too many:
+/// a word no stored claim has cannot find one, and a common word finds too many.
+fn candidate_terms(text: &str, idf: &Idf) -> Vec<String> {
+    let cap = (idf.n_docs() / MAX_TERM_SHARE).max(MIN_TERM_CAP);
+    xref::query_terms(text, idf, usize::MAX)
+        .into_iter()
+        .filter(|word| {
+            xref::terms(word)
+                .first()
+                .is_some_and(|t| (1..=cap).contains(&idf.df(t)))
+        })
+        .take(QUERY_TERMS)
+        .collect()
+}
+
+/// Count each distinct matching term of `text` once in `counts`: how the
+/// stored document frequencies grow with every claim or fact-check.
+pub fn count_terms(text: &str, counts: &mut HashMap<String, u32>) {
+    let mut terms = xref::terms(text);
+    terms.sort_unstable();
+    terms.dedup();
+    for term in terms {
+        *counts.entry(term).or_insert(0) += 1;
+    }
+}
+
+/// A collection size under which every unseen word gets the same high weight.
+const UNIFORM_COLLECTION: u32 = 1_000_000;
+
+/// Under this many claims and fact-checks, document frequencies say little
+/// about which words are rare (the similarity model learnt its weights on a
+/// collection of thousands of sentences), so words weigh alike instead.
+pub const MIN_COLLECTION: u32 = 1_000;
+
+/// Weights that treat every word alike.
+pub fn uniform_idf() -> Idf {
+    Idf::from_counts(UNIFORM_COLLECTION, std::iter::empty::<(&str, u32)>())
+}
+
+/// `idf` when it counts enough documents to weigh words by, else uniform weights.
+pub fn idf_or_uniform(idf: Idf) -> Idf {
+    if idf.n_docs() >= MIN_COLLECTION {
+        idf
+    } else {
+        uniform_idf()
+    }
 }

@@ -32,13 +32,16 @@ pub struct PreparedArticle {
     pub claims: Vec<PreparedClaim>,
 }
 
-/// Join paragraphs into a body and split each paragraph into claims, so that
-/// no claim spans two paragraphs.
+/// Clean each paragraph ([`split::clean`]), join them into a body and split
+/// each into claims, so that no claim spans two paragraphs.
 pub fn prepare(paragraphs: &[String]) -> PreparedArticle {
     let mut body = String::new();
     let mut claims = Vec::new();
     let mut body_chars = 0;
     for (index, paragraph) in paragraphs.iter().enumerate() {
+        // Repairs such as stray HTML tags or words broken over lines go into
+        // the stored body, so offsets point into the repaired text.
+        let paragraph: &str = &split::clean(paragraph);
         if index > 0 {
             body.push_str(PARAGRAPH_SEPARATOR);
             body_chars += PARAGRAPH_SEPARATOR.len();

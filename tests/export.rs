@@ -36,7 +36,7 @@ fn exported_csv_matches_the_database() {
         .collect();
     assert_eq!(
         header,
-        "claim_id,article_id,article_title,outlet,url,published,paragraph,position,claim,status,reviewer,reviewed_at,review_note,notes,sources"
+        "claim_id,article_id,article_title,outlet,url,published,paragraph,position,claim,status,reviewer,reviewed_at,review_note,notes,sources,checkworthiness,claim_type,speaker,quantities"
             .split(',')
             .collect::<Vec<_>>()
     );

@@ -294,3 +294,28 @@ fn bundled_sample_data_imports_cleanly_seed_first() {
         4
     );
 }
+
+#[test]
+fn stray_markup_is_repaired_in_the_stored_body() {
+    let desk = Desk::new();
+    let path = desk.write(
+        "tagged.txt",
+        "Tagged headline\n\nThe council <em>approved</em> the budget. It rose `sharply' in May.\n",
+    );
+    desk.ok(&["import", s(&path)]);
+    let body: String = desk
+        .conn()
+        .query_row("SELECT body FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        body,
+        "The council approved the budget. It rose 'sharply' in May."
+    );
+    assert_eq!(
+        desk.count(
+            "SELECT count(*) FROM claims c JOIN articles a ON a.id = c.article_id
+             WHERE substr(a.body, c.start_offset + 1, c.end_offset - c.start_offset) = c.text"
+        ),
+        2
+    );
+}

@@ -2,7 +2,9 @@
 //! fixture (MIT, see tests/fixtures/GOLDEN_RULES_LICENSE.txt) and the seed
 //! article this project started from.
 
-use claimdesk::split::split;
+use std::borrow::Cow;
+
+use claimdesk::split::{clean, split};
 use serde_json::Value;
 
 /// Trimmed, with whitespace runs collapsed: a span of the original text keeps
@@ -13,12 +15,29 @@ fn normalize(s: &str) -> String {
 
 #[test]
 fn golden_rules_pass_at_least_51_of_52() {
+    golden_rules(false);
+}
+
+#[test]
+fn golden_rules_pass_at_least_51_of_52_after_clean() {
+    golden_rules(true);
+}
+
+/// Splits every Golden Rules case (after `clean` if `cleaned`) and fails
+/// below 51 of 52.
+fn golden_rules(cleaned: bool) {
     let data = include_str!("fixtures/golden_rules_en.jsonl");
     let mut failures = Vec::new();
     let mut total = 0;
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let case: Value = serde_json::from_str(line).expect("valid JSON line");
         let text = case["text"].as_str().expect("text");
+        let text = if cleaned {
+            clean(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        let text = &*text;
         let expected: Vec<String> = case["sentences"]
             .as_array()
             .expect("sentences")
@@ -67,6 +86,13 @@ fn seed_article_splits_into_19_sentences() {
         .expect("the invasion sentence");
     assert!(bush.ends_with("hundreds of thousands of Iraqis."), "{bush}");
     assert!(sentences.iter().all(|s| s.ends_with('.')), "{sentences:#?}");
+}
+
+#[test]
+fn seed_article_needs_no_cleaning() {
+    for paragraph in SEED_PARAGRAPHS.lines() {
+        assert!(matches!(clean(paragraph), Cow::Borrowed(_)), "{paragraph}");
+    }
 }
 
 #[test]

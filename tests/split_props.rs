@@ -1,6 +1,8 @@
-//! Invariants of the splitter on arbitrary input.
+//! Invariants of the splitter and of the cleaning pass on arbitrary input.
 
-use claimdesk::split::{Span, split};
+use std::borrow::Cow;
+
+use claimdesk::split::{Span, clean, split};
 use proptest::prelude::*;
 
 /// Checks every promise `split` makes about its spans.
@@ -101,8 +103,96 @@ fn sentence_like() -> impl Strategy<Value = String> {
     })
 }
 
+/// Markup that `clean` may remove, as whole tags.
+const TAGS: &[&str] = &[
+    "<em>",
+    "</em>",
+    "<p class=\"x\">",
+    "</p>",
+    "<p>",
+    "<br/>",
+    "<img src='a.jpg'>",
+    "&lt;b&gt;",
+    "&lt;/b&gt;",
+    "{b^>1<b^}",
+    "{b^&gt;2&lt;b^}",
+];
+
+/// Text pieces without `<`, `&` or `{`, so that a tag can only come from `TAGS`.
+const TEXT: &[&str] = &[
+    "W", "A", "RN", "I", "ng", "em", "b", "Yes", "said", "3.5%", "U.S.", ".", "?", "`", "'", "\"",
+    "/", "//", "////", ">", "\n", "\n\n", "\r", " ", "\t", "é", "İ", "9", "x1",
+];
+
+/// Text mixing prose pieces and markup: `(text, the text pieces only)`.
+fn marked_up() -> impl Strategy<Value = (String, String)> {
+    let piece = prop_oneof![
+        3 => prop::sample::select(TEXT).prop_map(|p| (p, false)),
+        1 => prop::sample::select(TAGS).prop_map(|p| (p, true)),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| {
+        let (mut all, mut prose) = (String::new(), String::new());
+        for (p, is_tag) in v {
+            all.push_str(p);
+            if !is_tag {
+                prose.push_str(p);
+            }
+        }
+        (all, prose)
+    })
+}
+
+fn alnum(s: &str) -> Vec<char> {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Is `small` a subsequence of `big`?
+fn subsequence(small: &[char], big: &[char]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|c| it.any(|b| b == c))
+}
+
+/// What `clean` promises on any input.
+fn check_clean(text: &str) -> Result<(), TestCaseError> {
+    let once = clean(text);
+    let twice = clean(&once);
+    prop_assert_eq!(&*twice, &*once, "not idempotent on {:?}", text);
+    prop_assert!(matches!(twice, Cow::Borrowed(_)), "a clean text was copied");
+    if matches!(once, Cow::Owned(_)) {
+        prop_assert_ne!(&*once, text, "an unchanged text was copied");
+    }
+    // Letters and digits only ever disappear, never appear or move.
+    prop_assert!(subsequence(&alnum(&once), &alnum(text)));
+    let spans = split(&once);
+    check(&once, &spans)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn clean_keeps_its_promises_on_any_utf8(text in any::<String>()) {
+        check_clean(&text)?;
+        // Without anything that opens a tag, no letter or digit is lost.
+        if !text.contains(['<', '&', '{']) {
+            prop_assert_eq!(alnum(&clean(&text)), alnum(&text));
+        }
+    }
+
+    #[test]
+    fn clean_keeps_its_promises_on_sentence_like_text(text in sentence_like()) {
+        check_clean(&text)?;
+    }
+
+    #[test]
+    fn clean_removes_letters_only_inside_tags((text, prose) in marked_up()) {
+        check_clean(&text)?;
+        let cleaned = clean(&text);
+        prop_assert!(
+            subsequence(&alnum(&prose), &alnum(&cleaned)),
+            "{:?} lost prose: {:?}", text, cleaned
+        );
+    }
 
     #[test]
     fn any_utf8_keeps_the_invariants(text in any::<String>()) {

@@ -41,6 +41,10 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
 }
 
+/// The version of the analysis stored with each claim; bump it when the
+/// analysis changes so `claimdesk reanalyze` knows which rows are stale.
+pub const ANALYSIS_VERSION: i64 = 1;
+
 /// Claim types after Full Fact's annotation schema (Konstantinovskiy et al. 2021).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -12,7 +12,7 @@ use crate::cli::{Ctx, UsageError};
 use crate::output::{CsvSink, Format};
 
 /// The report's columns, in order.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 19] = [
     "claim_id",
     "article_id",
     "article_title",
@@ -28,6 +28,10 @@ pub const COLUMNS: [&str; 15] = [
     "review_note",
     "notes",
     "sources",
+    "checkworthiness",
+    "claim_type",
+    "speaker",
+    "quantities",
 ];
 
 const EXAMPLES: &str = "\
@@ -39,7 +43,9 @@ Examples:
 Columns: claim_id, article_id, article_title, outlet, url, published,
 paragraph, position, claim, status, reviewer, reviewed_at, review_note, notes
 (\"author: text\" joined with \" | \"), sources (\"[stance] title url\" joined
-with \" | \"). reviewer, reviewed_at and review_note are the latest review's.
+with \" | \"), checkworthiness (0 to 1), claim_type, speaker, quantities
+(figures as written, joined with \"; \"). reviewer, reviewed_at and
+review_note are the latest review's.
 
 Spreadsheet safety: a cell that begins with = + - @, a tab or a carriage
 return gets a leading ' so that Excel or LibreOffice shows it as text instead

@@ -56,6 +56,9 @@ pub struct Cmd {
     /// Do not compare new claims with stored claims and fact-checks (faster).
     #[arg(long)]
     no_xref: bool,
+    /// Store claims without their analysis (for benchmarks; `reanalyze` adds it later).
+    #[arg(long, hide = true)]
+    no_analysis: bool,
 }
 
 /// Running totals for the summary line.
@@ -84,7 +87,7 @@ impl Cmd {
             .into());
         }
         let mut store = ctx.store()?;
-        let mut importer = Importer::new(&mut store, !self.no_xref)?;
+        let mut importer = Importer::new(&mut store, !self.no_xref, !self.no_analysis)?;
         let mut tally = Tally::default();
         let mut inputs = Vec::new();
         for arg in &self.paths {

@@ -54,14 +54,30 @@ pub struct Unlink {
 impl Cmd {
     /// Record the link.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        set(ctx, self.a, self.b, Some(self.relation), LinkState::Confirmed, self.note, &self.reviewer)
+        set(
+            ctx,
+            self.a,
+            self.b,
+            Some(self.relation),
+            LinkState::Confirmed,
+            self.note,
+            &self.reviewer,
+        )
     }
 }
 
 impl Unlink {
     /// Record the rejection.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        set(ctx, self.a, self.b, None, LinkState::Rejected, self.note, &self.reviewer)
+        set(
+            ctx,
+            self.a,
+            self.b,
+            None,
+            LinkState::Rejected,
+            self.note,
+            &self.reviewer,
+        )
     }
 }
 
@@ -75,10 +91,19 @@ fn set(
     reviewer: &ReviewerArg,
 ) -> anyhow::Result<()> {
     if a == b {
-        return Err(UsageError(format!("cannot link claim {a} to itself; give two different ids")).into());
+        return Err(UsageError(format!(
+            "cannot link claim {a} to itself; give two different ids"
+        ))
+        .into());
     }
     let reviewer = reviewer.name()?;
-    let relation = ctx.store()?.set_link(a, b, relation, state, &reviewer, note.as_deref())?;
-    eprintln!("claims {a} and {b}: {} {} (by {reviewer})", state.as_str(), relation.as_str());
+    let relation = ctx
+        .store()?
+        .set_link(a, b, relation, state, &reviewer, note.as_deref())?;
+    eprintln!(
+        "claims {a} and {b}: {} {} (by {reviewer})",
+        state.as_str(),
+        relation.as_str()
+    );
     Ok(())
 }

@@ -2,16 +2,27 @@
 //! examples) and a `run` that calls the store and the core and hands rows to
 //! the output layer.
 
+pub mod analyze;
 pub mod articles;
 pub mod claims;
+pub mod compare;
+pub mod conflicts;
 pub mod export;
+pub mod factchecks;
 pub mod history;
 pub mod import;
+pub mod link;
+pub mod matching;
 pub mod note;
+pub mod queue;
+pub mod reanalyze;
+pub mod related;
 pub mod review;
+pub mod search;
 pub mod show;
 pub mod source;
 pub mod stats;
+pub mod xref;
 
 use clap::Args;
 
@@ -52,15 +63,7 @@ pub struct FilterArgs {
 
 /// The claim type names `--type` accepts.
 fn claim_type_names() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new([
-        "quantity",
-        "prediction",
-        "correlation-or-causation",
-        "law-or-rule",
-        "personal-experience",
-        "other-claim",
-        "not-a-claim",
-    ])
+    clap::builder::PossibleValuesParser::new(crate::analyze::ClaimType::ALL.map(|t| t.as_str()))
 }
 
 impl FilterArgs {

@@ -24,7 +24,8 @@ Examples:
   claimdesk review 3 4 --status in-review
   claimdesk review 12 --status misleading --note \"omits that the figure is annual\"
   claimdesk verify 3 --note \"matches the Pentagon statement\"
-  claimdesk dispute 17";
+  claimdesk dispute 17
+  claimdesk review 14 --status false --propagate   also every claim linked as `same`";
 
 /// Record a review status on one or more claims.
 #[derive(Debug, Args)]
@@ -39,6 +40,9 @@ pub struct Cmd {
     /// Why: kept with the review.
     #[arg(long)]
     note: Option<String>,
+    /// Record the same status on every claim confirmed as `same` (see `link`).
+    #[arg(long)]
+    propagate: bool,
     #[command(flatten)]
     reviewer: ReviewerArg,
 }
@@ -53,6 +57,9 @@ pub struct Shortcut {
     /// Why: kept with the review.
     #[arg(long)]
     note: Option<String>,
+    /// Record the same status on every claim confirmed as `same` (see `link`).
+    #[arg(long)]
+    propagate: bool,
     #[command(flatten)]
     reviewer: ReviewerArg,
 }
@@ -65,6 +72,7 @@ impl Cmd {
             &self.ids,
             self.status,
             self.note.as_deref(),
+            self.propagate,
             &self.reviewer,
         )
     }
@@ -73,7 +81,14 @@ impl Cmd {
 impl Shortcut {
     /// Run the review with `status`.
     pub fn run(self, ctx: &Ctx, status: Status) -> anyhow::Result<()> {
-        record(ctx, &self.ids, status, self.note.as_deref(), &self.reviewer)
+        record(
+            ctx,
+            &self.ids,
+            status,
+            self.note.as_deref(),
+            self.propagate,
+            &self.reviewer,
+        )
     }
 }
 
@@ -82,13 +97,22 @@ fn record(
     ids: &[i64],
     status: Status,
     note: Option<&str>,
+    propagate: bool,
     reviewer: &ReviewerArg,
 ) -> anyhow::Result<()> {
     let reviewer = reviewer.name()?;
     let mut store = ctx.store()?;
-    store.add_reviews(ids, status, &reviewer, note)?;
+    let propagated = if propagate {
+        store.add_reviews_propagated(ids, status, &reviewer, note)?
+    } else {
+        store.add_reviews(ids, status, &reviewer, note)?;
+        Vec::new()
+    };
     for id in ids {
         eprintln!("claim {id}: {status} (by {reviewer})");
+    }
+    for (origin, target) in propagated {
+        eprintln!("claim {target}: {status} (propagated from claim {origin})");
     }
     Ok(())
 }

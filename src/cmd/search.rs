@@ -34,6 +34,9 @@ impl Cmd {
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let mut filter = self.filter.filter();
         filter.limit = filter.limit.or(Some(50));
-        ctx.print(&ctx.store()?.search(&self.query.join(" "), self.any, &filter)?)
+        ctx.print(
+            &ctx.store()?
+                .search(&self.query.join(" "), self.any, &filter)?,
+        )
     }
 }

@@ -1,17 +1,17 @@
-//! `claimdesk show`: one claim in its paragraph, with status, history, notes and sources.
+//! `claimdesk show`: one claim in its paragraph, with its analysis, status,
+//! history, notes, sources, links and conflicts.
 
 use anyhow::Context;
 use clap::Args;
 
 use crate::cli::Ctx;
-use crate::output::Format;
-use crate::output::{ClaimView, print_claim_view};
-use crate::store::StoreError;
+use crate::output::{ClaimView, Format, print_claim_view};
+use crate::store::{Store, StoreError};
 
 const EXAMPLES: &str = "\
 Examples:
-  claimdesk show 3
-  claimdesk show 3 --format json";
+  claimdesk show 14
+  claimdesk show 14 --format json";
 
 /// Show one claim with its context.
 #[derive(Debug, Args)]
@@ -24,23 +24,26 @@ pub struct Cmd {
 impl Cmd {
     /// Print the claim.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        let store = ctx.store()?;
-        let claim = store
-            .claim(self.id)?
-            .ok_or(StoreError::UnknownClaims(vec![self.id]))?;
-        let article = store.article(claim.article_id)?.with_context(|| {
-            format!(
-                "article {} of claim {} is missing",
-                claim.article_id, claim.id
-            )
-        })?;
-        let view = ClaimView::new(
-            claim,
-            &article.body,
-            store.history(self.id)?,
-            store.sources(self.id)?,
-        );
+        let view = claim_view(&ctx.store()?, self.id)?;
         let mut out = std::io::stdout().lock();
         print_claim_view(&view, ctx.format_or(Format::Table), &mut out)
     }
+}
+
+/// Everything known about claim `id`, ready to print.
+pub fn claim_view(store: &Store, id: i64) -> anyhow::Result<ClaimView> {
+    let claim = store
+        .claim(id)?
+        .ok_or(StoreError::UnknownClaims(vec![id]))?;
+    let article = store
+        .article(claim.article_id)?
+        .with_context(|| format!("article {} of claim {id} is missing", claim.article_id))?;
+    Ok(ClaimView::new(
+        claim,
+        &article.body,
+        store.history(id)?,
+        store.sources(id)?,
+        store.related(id)?,
+        store.conflicts(Some(id), None)?,
+    ))
 }

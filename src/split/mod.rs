@@ -10,13 +10,20 @@
 //! ahead. Nothing is allocated but the output vector. The rules follow the
 //! English "Golden Rules" of the pragmatic_segmenter project; see
 //! `docs/splitting.md` for the measured accuracy and speed.
+//!
+//! [`clean`] repairs a paragraph before it is split (HTML tags, words broken
+//! over lines, backticks); the caller applies it and splits the result, so
+//! the spans point into the cleaned text.
 
 mod abbreviations;
+mod clean;
 mod lists;
 mod rules;
 mod scanner;
 
 use serde::Serialize;
+
+pub use clean::clean;
 
 /// A claim's place in the text it was split from: byte offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

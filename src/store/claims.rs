@@ -85,12 +85,13 @@ impl ClaimFilter {
     }
 
     /// `WHERE ... ORDER BY ... LIMIT ?` for this filter, with its parameters.
-    fn tail(&self) -> (String, Vec<Value>) {
+    pub(super) fn tail(&self) -> (String, Vec<Value>) {
         let (conds, mut params) = self.conditions();
         let mut sql = where_sql(&conds);
         sql.push_str(match self.sort {
             Sort::Position => " ORDER BY c.id",
-            Sort::Priority => " ORDER BY c.checkworthiness IS NULL, c.checkworthiness DESC, c.id",
+            // SQLite sorts NULL lowest, so unanalyzed claims come last.
+            Sort::Priority => " ORDER BY c.checkworthiness DESC, c.id",
         });
         sql.push_str(" LIMIT ?");
         params.push(Value::Integer(limit_param(self.limit)));
@@ -147,6 +148,22 @@ pub struct ClaimDetail {
     pub text: String,
     /// Current status.
     pub status: String,
+    /// Check-worthiness, 0 to 1 (None before analysis).
+    pub checkworthiness: Option<f64>,
+    /// Claim type.
+    pub claim_type: Option<String>,
+    /// Who the claim is attributed to, as written.
+    pub speaker: Option<String>,
+    /// The speaker's full name when the article gave it.
+    pub speaker_full: Option<String>,
+    /// The attribution cue ("said", "according to").
+    pub cue: Option<String>,
+    /// Whether the claim quotes its speaker word for word.
+    pub direct_quote: Option<bool>,
+    /// The figures in the claim (JSON array of quantities).
+    pub quantities: serde_json::Value,
+    /// People, organisations and places (JSON array of entities).
+    pub entities: serde_json::Value,
 }
 
 /// One row of the CSV review report.
@@ -182,6 +199,14 @@ pub struct ExportRow {
     pub notes: String,
     /// All sources, "[stance] title url", joined with " | ".
     pub sources: String,
+    /// Check-worthiness, 0 to 1.
+    pub checkworthiness: Option<f64>,
+    /// Claim type.
+    pub claim_type: Option<String>,
+    /// Who the claim is attributed to (full name when known).
+    pub speaker: Option<String>,
+    /// The figures in the claim as written, joined with "; ".
+    pub quantities: String,
 }
 
 impl Store {
@@ -209,7 +234,8 @@ impl Store {
     pub fn claim(&self, id: i64) -> Result<Option<ClaimDetail>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.article_id, a.title, a.outlet, a.url, c.paragraph, c.position,
-                    c.start_offset, c.end_offset, c.text, c.status
+                    c.start_offset, c.end_offset, c.text, c.status, c.checkworthiness, c.claim_type,
+                    c.speaker, c.speaker_full, c.cue, c.direct_quote, c.quantities, c.entities
              FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?1",
         )?;
         Ok(stmt
@@ -226,6 +252,14 @@ impl Store {
                     end_offset: r.get(8)?,
                     text: r.get(9)?,
                     status: r.get(10)?,
+                    checkworthiness: r.get(11)?,
+                    claim_type: r.get(12)?,
+                    speaker: r.get(13)?,
+                    speaker_full: r.get(14)?,
+                    cue: r.get(15)?,
+                    direct_quote: r.get(16)?,
+                    quantities: json_column(r.get(17)?),
+                    entities: json_column(r.get(18)?),
                 })
             })
             .optional()?)
@@ -271,7 +305,10 @@ impl Store {
                        FROM (SELECT * FROM notes WHERE claim_id = c.id ORDER BY id) n),
                     (SELECT group_concat('[' || s.stance || '] '
                                          || coalesce(s.title || ' ', '') || s.url, ' | ')
-                       FROM (SELECT * FROM sources WHERE claim_id = c.id ORDER BY id) s)
+                       FROM (SELECT * FROM sources WHERE claim_id = c.id ORDER BY id) s),
+                    c.checkworthiness, c.claim_type, coalesce(c.speaker_full, c.speaker),
+                    (SELECT group_concat(json_extract(q.value, '$.text'), '; ')
+                       FROM json_each(coalesce(c.quantities, '[]')) q)
              FROM claims c JOIN articles a ON a.id = c.article_id
                   LEFT JOIN reviews r ON r.id = c.last_review_id {tail}"
         );
@@ -295,9 +332,19 @@ impl Store {
                 review_note: r.get(12)?,
                 notes: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
                 sources: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+                checkworthiness: r.get(15)?,
+                claim_type: r.get(16)?,
+                speaker: r.get(17)?,
+                quantities: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
             })?;
             count += 1;
         }
         Ok(count)
     }
+}
+
+/// A stored JSON column as a value (`null` when absent or unreadable).
+fn json_column(text: Option<String>) -> serde_json::Value {
+    text.and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(serde_json::Value::Null)
 }

@@ -28,11 +28,28 @@ pub struct FactCheckRow {
     pub claim: String,
 }
 
+/// A stored fact-check as `match` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredFactCheck {
+    /// Fact-check id.
+    pub id: i64,
+    /// The claim checked.
+    pub claim: String,
+    /// The fact-check's headline.
+    pub title: Option<String>,
+    /// Verdict as published.
+    pub verdict: Option<String>,
+    /// Who checked it.
+    pub reviewer: Option<String>,
+    /// Where.
+    pub url: Option<String>,
+}
+
 /// What importing a batch of fact-checks did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportedFactChecks {
-    /// New fact-checks stored.
-    pub added: usize,
+    /// Indices (into the batch) of the fact-checks newly stored.
+    pub added: Vec<usize>,
     /// Already stored (same claim and URL).
     pub duplicates: usize,
 }
@@ -53,7 +70,7 @@ impl Store {
                                          title, source_path, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (content_hash) DO NOTHING",
             )?;
-            for fc in checks {
+            for (i, fc) in checks.iter().enumerate() {
                 let key = format!("{}\u{0}{}", fc.claim, fc.url.as_deref().unwrap_or_default());
                 let hash = blake3::hash(key.as_bytes()).to_hex().to_string();
                 let n = insert.execute(params![
@@ -69,7 +86,7 @@ impl Store {
                     now
                 ])?;
                 if n == 1 {
-                    result.added += 1;
+                    result.added.push(i);
                 } else {
                     result.duplicates += 1;
                 }
@@ -111,6 +128,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every stored fact-check, for an in-memory index.
+    pub fn all_factchecks(&self) -> Result<Vec<StoredFactCheck>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, claim, title, verdict, reviewer, url FROM factchecks ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StoredFactCheck {
+                id: r.get(0)?,
+                claim: r.get(1)?,
+                title: r.get(2)?,
+                verdict: r.get(3)?,
+                reviewer: r.get(4)?,
+                url: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Fact-checks suggested for a claim, best first.
     pub(super) fn factcheck_matches(&self, claim: i64) -> Result<Vec<RelatedRow>> {
         let mut stmt = self.conn.prepare_cached(
@@ -138,31 +173,23 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// Fact-checks sharing words with `terms` (an OR query), best BM25 first:
-    /// the candidates `match` reranks.
-    pub fn factcheck_candidates(&self, terms: &[String], k: usize) -> Result<Vec<(i64, String)>> {
-        candidates(
-            &self.conn,
-            "SELECT f.id, f.claim || coalesce(' ' || f.title, '') FROM factchecks_fts
-             JOIN factchecks f ON f.id = factchecks_fts.rowid
-             WHERE factchecks_fts MATCH ?1 ORDER BY bm25(factchecks_fts) LIMIT ?2",
-            terms,
-            k,
-        )
-    }
-
-    /// Claims sharing words with `terms` (an OR query), best BM25 first.
-    pub fn claim_candidates(&self, terms: &[String], k: usize) -> Result<Vec<(i64, String)>> {
-        candidates(
-            &self.conn,
-            "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2",
-            terms,
-            k,
-        )
-    }
 }
+
+/// An id, its text, and its BM25 relevance (higher is better).
+pub type Candidate = (i64, String, f64);
+
+/// Claims for an OR query, best BM25 first. The full-text query ranks and
+/// limits on its own before the join, so only the winners are looked up.
+pub(super) const CLAIM_CANDIDATES_SQL: &str = "SELECT c.id, c.text, f.score
+     FROM (SELECT rowid, -rank AS score FROM claims_fts WHERE claims_fts MATCH ?1
+           ORDER BY rank LIMIT ?2) f
+     JOIN claims c ON c.id = f.rowid ORDER BY f.score DESC";
+
+/// Fact-checks for an OR query, best BM25 first.
+pub(super) const FACTCHECK_CANDIDATES_SQL: &str = "SELECT c.id, c.claim, f.score
+     FROM (SELECT rowid, -rank AS score FROM factchecks_fts WHERE factchecks_fts MATCH ?1
+           ORDER BY rank LIMIT ?2) f
+     JOIN factchecks c ON c.id = f.rowid ORDER BY f.score DESC";
 
 /// Run a candidate query for the OR of `terms`.
 pub(super) fn candidates(
@@ -170,11 +197,13 @@ pub(super) fn candidates(
     sql: &str,
     terms: &[String],
     k: usize,
-) -> Result<Vec<(i64, String)>> {
+) -> Result<Vec<Candidate>> {
     let Some(expr) = fts_query(&terms.join(" "), true) else {
         return Ok(Vec::new());
     };
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![expr, k as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(params![expr, k as i64], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -1,29 +1,73 @@
 //! The import transaction: one article, its claims, their analysis and their
 //! cross-references, written together or not at all.
+//!
+//! Articles are written in batches: one `BEGIN IMMEDIATE` transaction holds
+//! many articles, each inside its own savepoint. A failing article rolls back
+//! to its savepoint and leaves nothing behind; the batch commits every few
+//! hundred articles. Small transactions per article would cost a WAL commit
+//! and a full-text index flush each, ten times the work of the rows.
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use super::factchecks::candidates;
 use super::{Result, Store};
-use crate::model::{InputFormat, LinkRelation, Metadata, now_rfc3339};
+use crate::analyze::{ANALYSIS_VERSION, Analysis};
+use crate::model::{InputFormat, Metadata, now_rfc3339};
 use crate::prepare::PreparedArticle;
-use crate::xref::{Difference, Idf};
+use crate::xref::Idf;
 
-/// An open import transaction (`BEGIN IMMEDIATE`); dropped without
-/// [`ImportTx::commit`], it stores nothing.
+/// One article's savepoint inside an import batch; dropped without
+/// [`ImportTx::commit`], it rolls back and stores nothing.
 pub struct ImportTx<'s> {
-    tx: Transaction<'s>,
+    conn: &'s Connection,
     now: String,
+    done: bool,
 }
 
 impl Store {
-    /// Start importing one article.
+    /// Start a batch of imports (`BEGIN IMMEDIATE`), unless one is open.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.batch_first_claim =
+                self.conn
+                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM claims", [], |r| {
+                        r.get(0)
+                    })?;
+        }
+        Ok(())
+    }
+
+    /// Whether a batch is open.
+    pub fn in_batch(&self) -> bool {
+        !self.conn.is_autocommit()
+    }
+
+    /// Add the term counts of the batch's claims and commit the batch.
+    pub fn commit_batch(&mut self, n_docs: u32, delta: &HashMap<String, u32>) -> Result<()> {
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        // The batch's claims enter the full-text index in the same transaction.
+        self.conn
+            .prepare_cached(
+                "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id >= ?1",
+            )?
+            .execute([self.batch_first_claim])?;
+        write_idf_delta(&self.conn, n_docs, delta)?;
+        self.conn.execute_batch("COMMIT")?;
+        Ok(())
+    }
+
+    /// Start importing one article, inside the open batch.
     pub fn begin_import(&mut self) -> Result<ImportTx<'_>> {
+        self.begin_batch()?;
+        self.conn.execute_batch("SAVEPOINT article")?;
         Ok(ImportTx {
-            tx: self.write()?,
+            conn: &self.conn,
             now: now_rfc3339(),
+            done: false,
         })
     }
 
@@ -44,50 +88,56 @@ impl Store {
         Ok(Idf::from_counts(n_docs, counts))
     }
 
-    /// Add the term counts of newly imported claims to the stored ones.
+    /// Add the term counts of newly imported claims or fact-checks to the stored ones.
     pub fn save_idf_delta(&mut self, n_docs: u32, delta: &HashMap<String, u32>) -> Result<()> {
-        if n_docs == 0 {
-            return Ok(());
-        }
         let tx = self.write()?;
-        {
-            let mut upsert = tx.prepare_cached(
-                "INSERT INTO xref_terms (term, df) VALUES (?1, ?2)
-                 ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-            )?;
-            for (term, df) in delta {
-                upsert.execute(params![term, df])?;
-            }
-            tx.execute(
-                "INSERT INTO xref_meta (key, value) VALUES ('n_docs', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = value + excluded.value",
-                [n_docs],
-            )?;
-        }
+        write_idf_delta(&tx, n_docs, delta)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+fn write_idf_delta(conn: &Connection, n_docs: u32, delta: &HashMap<String, u32>) -> Result<()> {
+    if n_docs == 0 {
+        return Ok(());
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO xref_terms (term, df) VALUES (?1, ?2)
+         ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+    )?;
+    for (term, df) in delta {
+        upsert.execute(params![term, df])?;
+    }
+    conn.execute(
+        "INSERT INTO xref_meta (key, value) VALUES ('n_docs', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = value + excluded.value",
+        [n_docs],
+    )?;
+    Ok(())
 }
 
 impl ImportTx<'_> {
     /// The article already stored with this content hash, if any.
     pub fn find_article(&self, content_hash: &str) -> Result<Option<i64>> {
         Ok(self
-            .tx
+            .conn
             .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
             .query_row([content_hash], |r| r.get(0))
             .optional()?)
     }
 
-    /// Insert the article and its claims; returns the article id and the claim ids in order.
+    /// Insert the article and its claims with their analyses (one per claim,
+    /// in order, or none to store the claims unanalyzed); returns the article
+    /// id and the claim ids in order.
     pub fn insert_article(
         &self,
         meta: &Metadata,
         source_path: &str,
         format: InputFormat,
         article: &PreparedArticle,
+        analyses: &[Analysis],
     ) -> Result<(i64, Vec<i64>)> {
-        self.tx
+        self.conn
             .prepare_cached(
                 "INSERT INTO articles (content_hash, title, outlet, author, url, published,
                                        source_path, input_format, imported_at, body)
@@ -105,129 +155,58 @@ impl ImportTx<'_> {
                 self.now,
                 article.body,
             ])?;
-        let article_id = self.tx.last_insert_rowid();
-        let mut insert = self.tx.prepare_cached(
-            "INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        let article_id = self.conn.last_insert_rowid();
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text,
+                                 checkworthiness, claim_type, speaker, speaker_full, cue, direct_quote,
+                                 quantities, entities, analysis_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?;
         let mut ids = Vec::with_capacity(article.claims.len());
-        for c in &article.claims {
+        for (i, c) in article.claims.iter().enumerate() {
+            let a = analyses.get(i);
             insert.execute(params![
                 article_id,
                 c.paragraph,
                 c.position,
                 c.start,
                 c.end,
-                c.text
+                c.text,
+                a.map(|a| a.checkworthiness),
+                a.map(|a| a.claim_type.as_str()),
+                a.and_then(|a| a.speaker.as_deref()),
+                a.and_then(|a| a.speaker_full.as_deref()),
+                a.and_then(|a| a.cue.as_deref()),
+                a.map(|a| a.direct_quote),
+                a.map(|a| json(&a.quantities)),
+                a.map(|a| json(&a.entities)),
+                a.map(|_| ANALYSIS_VERSION),
             ])?;
-            ids.push(self.tx.last_insert_rowid());
+            ids.push(self.conn.last_insert_rowid());
         }
         Ok((article_id, ids))
     }
 
-    /// Claims of other articles sharing words with `terms`, best BM25 first.
-    pub fn claim_candidates(
-        &self,
-        terms: &[String],
-        article_id: i64,
-        k: usize,
-    ) -> Result<Vec<(i64, String)>> {
-        let mut found = candidates(
-            &self.tx,
-            "SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-             WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2",
-            terms,
-            k + 8,
-        )?;
-        // Claims of this article are in the index already; they are not "elsewhere".
-        let own = self.article_claim_range(article_id)?;
-        found.retain(|(id, _)| !own.contains(id));
-        found.truncate(k);
-        Ok(found)
-    }
-
-    fn article_claim_range(&self, article_id: i64) -> Result<std::ops::RangeInclusive<i64>> {
-        let (lo, hi): (Option<i64>, Option<i64>) = self
-            .tx
-            .prepare_cached("SELECT min(id), max(id) FROM claims WHERE article_id = ?1")?
-            .query_row([article_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(lo.unwrap_or(0)..=hi.unwrap_or(-1))
-    }
-
-    /// Known fact-checks sharing words with `terms`, best BM25 first.
-    pub fn factcheck_candidates(&self, terms: &[String], k: usize) -> Result<Vec<(i64, String)>> {
-        candidates(
-            &self.tx,
-            "SELECT f.id, f.claim FROM factchecks_fts JOIN factchecks f ON f.id = factchecks_fts.rowid
-             WHERE factchecks_fts MATCH ?1 ORDER BY bm25(factchecks_fts) LIMIT ?2",
-            terms,
-            k,
-        )
-    }
-
-    /// Suggest a link, unless the pair already has one (a rejection is remembered).
-    pub fn suggest_link(&self, a: i64, b: i64, relation: LinkRelation, score: f64) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO claim_links (claim_a, claim_b, relation, state, score, created_at)
-                 VALUES (?1, ?2, ?3, 'suggested', ?4, ?5) ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
-                a.min(b),
-                a.max(b),
-                relation.as_str(),
-                score.clamp(0.0, 1.0),
-                self.now
-            ])?;
+    /// Keep what was written (it becomes permanent when the batch commits).
+    pub fn commit(mut self) -> Result<()> {
+        self.done = true;
+        self.conn.execute_batch("RELEASE article")?;
         Ok(())
     }
+}
 
-    /// Record a figure that differs between claims `a` (holding `diff.a`) and `b`.
-    pub fn add_conflict(&self, a: i64, b: i64, diff: &Difference, score: f64) -> Result<()> {
-        let (lo, hi) = if a < b {
-            (&diff.a, &diff.b)
-        } else {
-            (&diff.b, &diff.a)
-        };
-        let kind = serde_json::to_value(diff.a.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO conflicts (claim_a, claim_b, a_text, a_value, b_text, b_value, unit, kind,
-                                        rel_diff, score, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
-                a.min(b),
-                a.max(b),
-                lo.text,
-                lo.value,
-                hi.text,
-                hi.value,
-                diff.a.unit,
-                kind,
-                diff.relative,
-                score,
-                self.now
-            ])?;
-        Ok(())
+impl Drop for ImportTx<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            // Undo this article only; the batch and its earlier articles stay.
+            let _ = self
+                .conn
+                .execute_batch("ROLLBACK TO article; RELEASE article");
+        }
     }
+}
 
-    /// Suggest that a claim was already checked by a known fact-check.
-    pub fn add_factcheck_match(&self, claim: i64, factcheck: i64, score: f64) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO factcheck_matches (claim_id, factcheck_id, score, created_at)
-                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![claim, factcheck, score, self.now])?;
-        Ok(())
-    }
-
-    /// Make everything written permanent.
-    pub fn commit(self) -> Result<()> {
-        Ok(self.tx.commit()?)
-    }
+/// A JSON array column.
+pub(super) fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("analysis values serialize")
 }

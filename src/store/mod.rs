@@ -6,9 +6,11 @@
 //! append-only review trail and statistics), `xref.rs` (search, links,
 //! conflicts), `factchecks.rs` (known fact-checks).
 
+mod analysis;
 mod articles;
 mod claims;
 mod factchecks;
+mod findings;
 mod import;
 mod migrate;
 mod reviews;
@@ -20,9 +22,11 @@ use std::time::Duration;
 use rusqlite::{Connection, TransactionBehavior};
 use thiserror::Error;
 
+pub use analysis::QueueRow;
 pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
 pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
-pub use factchecks::{FactCheckRow, ImportedFactChecks};
+pub use factchecks::{FactCheckRow, ImportedFactChecks, StoredFactCheck};
+pub use findings::{FactCheckMatch, Findings, FoundConflict, SuggestedLink};
 pub use import::ImportTx;
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
 pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
@@ -61,6 +65,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// An open claimdesk database.
 pub struct Store {
     conn: Connection,
+    /// The first claim id of the open import batch (see `import.rs`).
+    batch_first_claim: i64,
 }
 
 impl Store {
@@ -88,8 +94,17 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Import savepoints journal every page they touch; in memory that is
+        // a copy, on disk it was most of the import's time.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // 64 MB of page cache: full-text candidate queries during import
+        // read the index over and over.
+        conn.pragma_update(None, "cache_size", -65536)?;
         migrate::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            batch_first_claim: 1,
+        })
     }
 
     /// Start a write transaction that takes the write lock at once, so two

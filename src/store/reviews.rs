@@ -79,6 +79,45 @@ impl Store {
         Ok(review_ids)
     }
 
+    /// Record `status` on `ids` and on every claim confirmed as `same` as one
+    /// of them, in one transaction. Propagated reviews name their origin in
+    /// the note. Returns (origin, target) for each propagated review.
+    pub fn add_reviews_propagated(
+        &mut self,
+        ids: &[i64],
+        status: Status,
+        reviewer: &str,
+        note: Option<&str>,
+    ) -> Result<Vec<(i64, i64)>> {
+        self.ensure_claims(ids)?;
+        let tx = self.write()?;
+        let now = now_rfc3339();
+        let mut propagated = Vec::new();
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO reviews (claim_id, status, reviewer, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut done: std::collections::HashSet<i64> = ids.iter().copied().collect();
+            for &id in ids {
+                insert.execute(params![id, status.as_str(), reviewer, note, now])?;
+            }
+            for &id in ids {
+                for target in super::xref::same_claims_in(&tx, id)? {
+                    if done.insert(target) {
+                        let why = match note {
+                            Some(n) => format!("propagated from claim {id}: {n}"),
+                            None => format!("propagated from claim {id}"),
+                        };
+                        insert.execute(params![target, status.as_str(), reviewer, why, now])?;
+                        propagated.push((id, target));
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(propagated)
+    }
+
     /// Add a note to a claim.
     pub fn add_note(&mut self, claim: i64, author: &str, text: &str) -> Result<i64> {
         self.ensure_claims(&[claim])?;

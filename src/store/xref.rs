@@ -122,7 +122,8 @@ impl Store {
         params.extend(filter_params);
         params.push(Value::Integer(limit_param(filter.limit)));
         let sql = format!(
-            "SELECT c.id, c.article_id, c.status, -bm25(claims_fts), highlight(claims_fts, 0, '**', '**')
+            "SELECT c.id, c.article_id, c.status, round(-bm25(claims_fts), 3),
+                    highlight(claims_fts, 0, '**', '**')
              FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
                   LEFT JOIN reviews r ON r.id = c.last_review_id
              {} ORDER BY bm25(claims_fts) LIMIT ?",
@@ -257,17 +258,7 @@ impl Store {
 
     /// Claims confirmed as `same` as `id`, directly or through other claims.
     pub fn same_claims(&self, id: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH RECURSIVE same(id) AS (
-                 VALUES (?1)
-                 UNION
-                 SELECT CASE WHEN l.claim_a = s.id THEN l.claim_b ELSE l.claim_a END
-                 FROM claim_links l JOIN same s ON s.id IN (l.claim_a, l.claim_b)
-                 WHERE l.relation = 'same' AND l.state = 'confirmed')
-             SELECT id FROM same WHERE id <> ?1 ORDER BY id",
-        )?;
-        let ids = stmt.query_map([id], |r| r.get(0))?;
-        Ok(ids.collect::<rusqlite::Result<_>>()?)
+        same_claims_in(&self.conn, id)
     }
 
     /// Numeric conflicts, largest relative difference first; of one claim if given.
@@ -296,4 +287,19 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Claims confirmed as `same` as `id`, following `same` links transitively.
+pub(super) fn same_claims_in(conn: &rusqlite::Connection, id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "WITH RECURSIVE same(id) AS (
+             VALUES (?1)
+             UNION
+             SELECT CASE WHEN l.claim_a = s.id THEN l.claim_b ELSE l.claim_a END
+             FROM same s JOIN claim_links l ON l.claim_a = s.id OR l.claim_b = s.id
+             WHERE l.relation = 'same' AND l.state = 'confirmed')
+         SELECT id FROM same WHERE id <> ?1 ORDER BY id",
+    )?;
+    let ids = stmt.query_map([id], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
 }

@@ -15,10 +15,13 @@ mod rank;
 mod similarity;
 pub mod text;
 
-pub use compare::{Comparison, Difference, Relation, compare, compare_quantities, differences};
+pub use compare::{
+    CONFLICT_MIN_COSINE, Comparison, Difference, PREFILTER_COSINE, Relation, compare,
+    compare_quantities, differences,
+};
 pub use idf::{Idf, query_terms};
 pub use model::{CONFLICT_THRESHOLD, FEATURE_NAMES, FEATURES, RELATED_THRESHOLD, SAME_THRESHOLD};
-pub use rank::{Candidate, RankWeights, Ranker, rerank};
+pub use rank::{Candidate, RankWeights, Ranker, Signals, rerank};
 pub use similarity::{Profile, similarity};
 pub use text::{clean_query, terms};
 

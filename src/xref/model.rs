@@ -1,8 +1,10 @@
 //! The fitted "same claim" model and the thresholds that turn its score into a relation.
 //!
-//! Produced by `cargo run --release --example mrpc_eval -- --fit`, which fits a
-//! logistic regression on all 4,076 MRPC training pairs and prints this block;
-//! the thresholds were chosen by 10-fold cross-validation in the same program.
+//! Produced by `cargo run --release --example mrpc_eval -- PATH/mrpc-train.jsonl --fit`,
+//! which fits a logistic regression (ridge 0.01, not tuned) on all 4,076 MRPC
+//! training pairs, with document frequencies from those sentences, and prints
+//! the weights and the accuracy-optimal threshold. The accuracy it reports is
+//! 10-fold cross-validated: each fold fits its own weights and threshold.
 
 /// Number of inputs of the model.
 pub const FEATURES: usize = 28;

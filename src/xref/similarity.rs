@@ -124,20 +124,27 @@ impl Profile {
     /// Texts sharing no content word score 0: the model was fitted on pairs that
     /// all share words, and phrasing alone ("in the", "has been") proves nothing.
     pub fn similarity(&self, other: &Profile) -> f64 {
-        self.gated(other, false)
+        self.scores(other).0
     }
 
     /// The same score as if the two texts' figures agreed: how alike their wording is.
     /// A pair scoring high here but with differing figures is a numeric conflict.
     pub fn similarity_ignoring_numbers(&self, other: &Profile) -> f64 {
-        self.gated(other, true)
+        self.scores(other).1
     }
 
-    fn gated(&self, other: &Profile, ignore_numbers: bool) -> f64 {
-        if shared_keys(&self.uni, &other.uni) == 0 {
-            return 0.0;
+    /// Both [`similarity`](Self::similarity) and
+    /// [`similarity_ignoring_numbers`](Self::similarity_ignoring_numbers), for the
+    /// cost of one: only the number features differ.
+    pub fn scores(&self, other: &Profile) -> (f64, f64) {
+        if !shares_a_key(&self.uni, &other.uni) {
+            return (0.0, 0.0);
         }
-        score(&self.features(other, ignore_numbers))
+        let mut features = self.features(other, false);
+        let plain = score(&features);
+        let numbers_present = !self.numbers.is_empty() || !other.numbers.is_empty();
+        mask_numbers(&mut features, numbers_present);
+        (plain, score(&features))
     }
 
     /// Share of this text's IDF mass found in `other`: 1 when every content term
@@ -157,85 +164,118 @@ impl Profile {
         ratio(dot(&self.bi, &other.bi), self.bi_norm * other.bi_norm)
     }
 
+    /// Share of `self`'s character 4-grams found in `other`: catches spellings
+    /// that words miss ("PnB Rock" and "pnbrock").
+    pub fn char_coverage_by(&self, other: &Profile) -> f64 {
+        ratio(
+            shared(&self.chars, &other.chars) as f64,
+            self.chars.len() as f64,
+        )
+    }
+
     /// The model's inputs, named by [`FEATURE_NAMES`](super::FEATURE_NAMES); every one
     /// is symmetric. Public so the evaluation program can fit the model.
     pub fn features(&self, other: &Profile, ignore_numbers: bool) -> [f64; FEATURES] {
         let (a, b) = (self, other);
-        let cov_a = a.coverage_by(b);
-        let cov_b = b.coverage_by(a);
-        let dice =
-            |x: &[u64], y: &[u64]| ratio(2.0 * shared(x, y) as f64, (x.len() + y.len()) as f64);
+        let uni = Overlap::of(&a.uni, &b.uni);
+        let cov_a = ratio(uni.mass_a, a.uni_mass);
+        let cov_b = ratio(uni.mass_b, b.uni_mass);
+        let g: [usize; 4] = std::array::from_fn(|n| shared(&a.grams[n], &b.grams[n]));
+        let dice = |n: usize, x: usize, y: usize| ratio(2.0 * n as f64, (x + y) as f64);
+        let len = |n: usize| (a.grams[n].len(), b.grams[n].len());
+        let precision = |n: usize, pick: fn(usize, usize) -> usize| {
+            let (x, y) = len(n);
+            ratio(g[n] as f64, pick(x, y) as f64)
+        };
+        let (ua, ub) = (a.uni.len() - uni.count, b.uni.len() - uni.count);
         let (na, nb) = (a.numbers.len(), b.numbers.len());
         let common = shared(&a.numbers, &b.numbers);
-        let numbers_present = na + nb > 0;
-        let (same, subset, differ) = if ignore_numbers {
-            (f64::from(numbers_present), 0.0, 0.0)
-        } else {
-            let same = numbers_present && common == na && common == nb;
-            let subset = !same && na > 0 && nb > 0 && common == na.min(nb);
-            (
-                f64::from(same),
-                f64::from(subset),
-                f64::from(numbers_present && !same && !subset),
-            )
-        };
+        let same = na + nb > 0 && common == na && common == nb;
+        let subset = !same && na > 0 && nb > 0 && common == na.min(nb);
         let unmatched = (1.0 - cov_a) * a.uni_mass + (1.0 - cov_b) * b.uni_mass;
         let (short, long) = (
             a.n_tokens.min(b.n_tokens) as f64,
             a.n_tokens.max(b.n_tokens) as f64,
         );
-        [
-            a.cosine(b),
+        let names = a.names.len() + b.names.len() - 2 * shared(&a.names, &b.names);
+        let mut f = [
+            ratio(uni.dot, a.uni_norm * b.uni_norm),
             a.bigram_cosine(b),
             cov_a.min(cov_b),
             cov_a.max(cov_b),
-            dice(&a.grams[0], &b.grams[0]),
-            dice(&a.grams[1], &b.grams[1]),
-            dice(&a.grams[2], &b.grams[2]),
-            dice(&a.grams[3], &b.grams[3]),
-            dice(&a.chars, &b.chars),
+            dice(g[0], len(0).0, len(0).1),
+            dice(g[1], len(1).0, len(1).1),
+            dice(g[2], len(2).0, len(2).1),
+            dice(g[3], len(3).0, len(3).1),
+            dice(shared(&a.chars, &b.chars), a.chars.len(), b.chars.len()),
             ratio(short, long),
-            same,
-            subset,
-            differ,
+            f64::from(same),
+            f64::from(subset),
+            f64::from(na + nb > 0 && !same && !subset),
             (1.0 + unmatched).ln(),
-            (1.0 + (a.uni.len() + b.uni.len() - 2 * shared_keys(&a.uni, &b.uni)) as f64).ln(),
-            (1.0 + (a.names.len() + b.names.len() - 2 * shared(&a.names, &b.names)) as f64).ln(),
+            (1.0 + (ua + ub) as f64).ln(),
+            (1.0 + names as f64).ln(),
             f64::from((a.negations + b.negations) % 2),
             ratio(lcs(&a.seq, &b.seq) as f64, short),
             (1.0 + long - short).ln(),
-            (a.uni.len() - shared_keys(&a.uni, &b.uni))
-                .min(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
-            (a.uni.len() - shared_keys(&a.uni, &b.uni))
-                .max(b.uni.len() - shared_keys(&a.uni, &b.uni)) as f64,
-            ratio(
-                shared(&a.grams[1], &b.grams[1]) as f64,
-                a.grams[1].len().max(b.grams[1].len()) as f64,
+            ua.min(ub) as f64,
+            ua.max(ub) as f64,
+            precision(1, usize::max),
+            precision(1, usize::min),
+            precision(0, usize::max),
+            precision(0, usize::min),
+            (1.0 + (na + nb - 2 * common) as f64).ln(),
+            (na.min(nb) - common.min(na.min(nb))) as f64,
+            dice(
+                shared(&a.prefixes, &b.prefixes),
+                a.prefixes.len(),
+                b.prefixes.len(),
             ),
-            ratio(
-                shared(&a.grams[1], &b.grams[1]) as f64,
-                a.grams[1].len().min(b.grams[1].len()) as f64,
-            ),
-            ratio(
-                shared(&a.grams[0], &b.grams[0]) as f64,
-                a.grams[0].len().max(b.grams[0].len()) as f64,
-            ),
-            ratio(
-                shared(&a.grams[0], &b.grams[0]) as f64,
-                a.grams[0].len().min(b.grams[0].len()) as f64,
-            ),
-            if ignore_numbers {
-                0.0
-            } else {
-                (1.0 + (na + nb - 2 * common) as f64).ln()
-            },
-            if ignore_numbers {
-                0.0
-            } else {
-                (na.min(nb) - common.min(na.min(nb))) as f64
-            },
-            dice(&a.prefixes, &b.prefixes),
-        ]
+        ];
+        if ignore_numbers {
+            mask_numbers(&mut f, na + nb > 0);
+        }
+        f
+    }
+}
+
+/// Rewrites the number features as if every figure of one text were in the other.
+fn mask_numbers(f: &mut [f64; FEATURES], numbers_present: bool) {
+    f[10] = f64::from(numbers_present);
+    for i in [11, 12, 25, 26] {
+        f[i] = 0.0;
+    }
+}
+
+/// What two sorted weighted term lists share, in one merge.
+#[derive(Default)]
+struct Overlap {
+    count: usize,
+    dot: f64,
+    mass_a: f64,
+    mass_b: f64,
+}
+
+impl Overlap {
+    fn of(a: &[(u64, f32)], b: &[(u64, f32)]) -> Self {
+        let mut o = Overlap::default();
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let (x, y) = (f64::from(a[i].1), f64::from(b[j].1));
+                    o.count += 1;
+                    o.dot += x * y;
+                    o.mass_a += x;
+                    o.mass_b += y;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        o
     }
 }
 
@@ -300,13 +340,29 @@ fn merge(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f64) -> f64
     sum
 }
 
-fn shared_keys(a: &[(u64, f32)], b: &[(u64, f32)]) -> usize {
-    merge(a, b, |_, _| 1.0) as usize
+fn shares_a_key(a: &[(u64, f32)], b: &[(u64, f32)]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// Length of the longest common subsequence of two token sequences.
 fn lcs(a: &[u64], b: &[u64]) -> usize {
-    let mut row = vec![0u16; b.len() + 1];
+    // One row on the stack for sentences, on the heap for anything longer.
+    let mut stack = [0u16; 128];
+    let mut heap = Vec::new();
+    let row: &mut [u16] = if b.len() < stack.len() {
+        &mut stack[..=b.len()]
+    } else {
+        heap.resize(b.len() + 1, 0);
+        &mut heap
+    };
     for &x in a {
         let mut diag = 0;
         for (j, &y) in b.iter().enumerate() {

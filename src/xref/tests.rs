@@ -113,6 +113,40 @@ fn ranker_finds_the_fact_check_a_tweet_quotes() {
     assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
 }
 
+#[test]
+fn template_sentences_about_other_companies_are_not_a_conflict() {
+    // BBC business stories: the same market-report template, two different shares.
+    let a = "Shares in Wembley were up 56 pence, or 7.6%, at 797p by mid-morning.";
+    let b = "Cairn's shares closed up 64 pence, or 6%, at 1130p on Thursday.";
+    assert_ne!(compare(a, b, &idf()).relation, Relation::Conflict);
+}
+
+#[test]
+fn rerank_of_store_candidates_orders_like_the_ranker() {
+    let texts = [
+        ATTACKS, INJURIES, WITHDRAWAL, TIMEWARNER, CHINA, AUSTIN, LATAM,
+    ];
+    let mut ranker = Ranker::new();
+    for (id, text) in texts.iter().enumerate() {
+        ranker.add(id, text, None);
+    }
+    let query = "How many times have militias attacked US troops in Iraq and Syria?";
+    // What a store would fetch: the BM25 hits, with their first-stage scores.
+    let hits = ranker.bm25(&clean_query(query), 10);
+    let candidates: Vec<Candidate<'_, usize>> = hits
+        .iter()
+        .map(|&(id, s)| Candidate {
+            id,
+            text: texts[id],
+            title: None,
+            first_stage: s,
+        })
+        .collect();
+    let reranked = rerank(query, &candidates, ranker.idf(), &RankWeights::default());
+    assert_eq!(reranked, ranker.rank(query, 10));
+    assert_eq!(reranked[0].0, 0);
+}
+
 proptest! {
     #[test]
     fn similarity_is_a_symmetric_probability(a in "[A-Za-z0-9 ,.%$]{0,80}", b in "[A-Za-z0-9 ,.%$]{0,80}") {

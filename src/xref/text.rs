@@ -105,14 +105,14 @@ pub(crate) fn stem(word: &str, out: &mut String) {
     };
     let b = base.as_bytes();
     let k = b.len();
-    // "running" -> "runn" -> "run", but "falling" keeps its "ll" like "fall".
-    if k > 3
-        && b[k - 1] == b[k - 2]
-        && !matches!(b[k - 1], b'l' | b's' | b'z' | b'e')
-        && base.len() < n
-    {
-        out.push_str(&base[..k - 1]);
-    } else if k > 3 && b[k - 1] == b'e' {
+    // "running" -> "runn" -> "run", but "falling" keeps its "ll" like "fall"; a
+    // final "e" goes so that "release" meets "released". ASCII only: a doubled
+    // byte may sit inside a multi-byte character.
+    let trim = k > 3
+        && b[k - 1].is_ascii_lowercase()
+        && (b[k - 1] == b'e'
+            || (b[k - 1] == b[k - 2] && !matches!(b[k - 1], b'l' | b's' | b'z') && base.len() < n));
+    if trim {
         out.push_str(&base[..k - 1]);
     } else {
         out.push_str(base);
@@ -238,26 +238,25 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Cleans a tweet or a pasted post for matching: drops URLs, "pic.twitter.com"
-/// links, @mentions, the "— Name (@handle) date" signature, and splits hashtags
-/// like "#IranProtests" into words.
+/// Cleans a tweet or a pasted post for matching: drops URLs and "pic.twitter.com"
+/// links, and turns hashtags and @mentions into words ("#IranProtests" gives
+/// "Iran Protests", "@BarackObama" gives "Barack Obama").
+///
+/// The "— Name (@handle) date" signature is kept: on CheckThat! 2020, who posted
+/// and when often names the fact-check ("Reginald VelJohnson Death Hoax"), and
+/// dropping it costs 0.03 MAP@5.
 pub fn clean_query(text: &str) -> String {
-    // The signature names the poster, not the claim; its date would only add noise.
-    let body = match text.rfind(" \u{2014} ") {
-        Some(i) if text[i..].contains("(@") => &text[..i],
-        _ => text,
-    };
-    let mut out = String::with_capacity(body.len());
-    for raw in body.split_whitespace() {
-        // "Soleimani.pic.twitter.com/xyz": keep what precedes the glued link.
+    let mut out = String::with_capacity(text.len());
+    for raw in text.split_whitespace() {
+        // "camera.#IranUsapic.twitter.com/xyz": keep what precedes the glued link.
         let word = match raw.find("pic.twitter.com").or_else(|| raw.find("http")) {
             Some(i) => &raw[..i],
             None => raw,
         };
-        if word.is_empty() || word.starts_with('@') || word.starts_with("www.") {
+        if word.is_empty() || word.starts_with("www.") {
             continue;
         }
-        if word.contains('#') {
+        if word.contains('#') || word.contains('@') {
             split_camel(word, &mut out);
         } else {
             out.push_str(word);
@@ -268,11 +267,12 @@ pub fn clean_query(text: &str) -> String {
     out
 }
 
-/// "#IranProtests" -> "Iran Protests"; "WW3" and "COVID19" stay whole.
+/// "#IranProtests" -> "Iran Protests", "@realDonaldTrump" -> "real Donald Trump";
+/// "WW3" and "COVID19" stay whole.
 fn split_camel(word: &str, out: &mut String) {
     let mut prev_lower = false;
     for c in word.chars() {
-        if c == '#' {
+        if c == '#' || c == '@' {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
@@ -304,6 +304,11 @@ mod tests {
     }
 
     #[test]
+    fn short_and_non_ascii_words_stem_safely() {
+        assert_eq!(terms("x ッッ café naïve"), ["x", "ッッ", "café", "naïv"]);
+    }
+
+    #[test]
     fn stemming_meets_inflections() {
         assert_eq!(terms("attacks attacked attacking"), ["attack"; 3]);
         assert_eq!(terms("Iraq's militias"), ["iraq", "militia"]);
@@ -311,16 +316,15 @@ mod tests {
     }
 
     #[test]
-    fn tweets_lose_links_mentions_and_signature() {
+    fn tweets_lose_links_and_split_tags_into_words() {
         let tweet = "The US drone attack on #Soleimani caught on camera.#IranUsapic.twitter.com/TvRkHvlgby \
                      \u{2014} Olaudah Equiano (@RealOlaudah) January 6, 2020";
+        let cleaned = "The US drone attack on Soleimani caught on camera. Iran Usa \u{2014} Olaudah \
+                       Equiano ( Real Olaudah) January 6, 2020";
+        assert_eq!(clean_query(tweet), cleaned);
         assert_eq!(
-            clean_query(tweet),
-            "The US drone attack on Soleimani caught on camera. Iran Usa"
-        );
-        assert_eq!(
-            clean_query("@dmedin11 no one https://t.co/x said"),
-            "no one said"
+            clean_query("@BarackObama https://t.co/x said"),
+            "Barack Obama said"
         );
     }
 }

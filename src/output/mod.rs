@@ -7,8 +7,9 @@ use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::prepare::PARAGRAPH_SEPARATOR;
-use crate::store::{ClaimDetail, HistoryEntry, SourceRow};
+mod claim_view;
+
+pub use claim_view::{ClaimView, print_claim_view};
 
 /// How listings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,127 +167,6 @@ pub fn neutralize_formula(cell: &str) -> String {
     } else {
         cell.to_string()
     }
-}
-
-/// Everything `show` prints about one claim.
-#[derive(Debug, Clone, Serialize)]
-pub struct ClaimView {
-    /// The claim and its article's headline.
-    #[serde(flatten)]
-    pub claim: ClaimDetail,
-    /// The paragraph the claim sits in, with the claim marked by `>>>` and `<<<`.
-    pub context: String,
-    /// Reviews, notes and sources in time order.
-    pub history: Vec<HistoryEntry>,
-    /// Evidence sources.
-    pub sources: Vec<SourceRow>,
-}
-
-impl ClaimView {
-    /// Build the view, cutting the claim's paragraph out of the article body.
-    pub fn new(
-        claim: ClaimDetail,
-        body: &str,
-        history: Vec<HistoryEntry>,
-        sources: Vec<SourceRow>,
-    ) -> Self {
-        let context =
-            marked_paragraph(body, claim.start_offset as usize, claim.end_offset as usize);
-        ClaimView {
-            claim,
-            context,
-            history,
-            sources,
-        }
-    }
-}
-
-/// The paragraph of `body` holding characters `start..end`, with them marked.
-fn marked_paragraph(body: &str, start: usize, end: usize) -> String {
-    let byte_at = |chars: usize| {
-        body.char_indices()
-            .nth(chars)
-            .map_or(body.len(), |(i, _)| i)
-    };
-    let (b_start, b_end) = (byte_at(start), byte_at(end));
-    let para_start = body[..b_start]
-        .rfind(PARAGRAPH_SEPARATOR)
-        .map_or(0, |i| i + PARAGRAPH_SEPARATOR.len());
-    let para_end = body[b_end..]
-        .find(PARAGRAPH_SEPARATOR)
-        .map_or(body.len(), |i| b_end + i);
-    format!(
-        "{}>>> {} <<<{}",
-        &body[para_start..b_start],
-        &body[b_start..b_end],
-        &body[b_end..para_end]
-    )
-}
-
-/// Print a claim view as readable text (table format) or JSON.
-pub fn print_claim_view(
-    view: &ClaimView,
-    format: Format,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    if format != Format::Table {
-        serde_json::to_writer_pretty(&mut *out, view)?;
-        writeln!(out)?;
-        return Ok(());
-    }
-    let c = &view.claim;
-    writeln!(
-        out,
-        "Claim {}  (article {}, paragraph {}, position {})",
-        c.id, c.article_id, c.paragraph, c.position
-    )?;
-    writeln!(
-        out,
-        "Article: {}",
-        c.article_title.as_deref().unwrap_or("(untitled)")
-    )?;
-    if let Some(outlet) = &c.outlet {
-        writeln!(out, "Outlet:  {outlet}")?;
-    }
-    if let Some(url) = &c.url {
-        writeln!(out, "URL:     {url}")?;
-    }
-    writeln!(out, "Status:  {}", c.status)?;
-    writeln!(out, "\n{}\n", view.context)?;
-    section(out, "History", &view.history, |h| {
-        format!("{}  {:<6}  {}  {}", h.at, h.kind, h.by, h.detail)
-    })?;
-    let notes: Vec<&HistoryEntry> = view.history.iter().filter(|h| h.kind == "note").collect();
-    section(out, "Notes", &notes, |h| format!("{}: {}", h.by, h.detail))?;
-    section(out, "Sources", &view.sources, |s| {
-        format!(
-            "[{}] {}{}",
-            s.stance,
-            s.title
-                .as_deref()
-                .map(|t| format!("{t} "))
-                .unwrap_or_default(),
-            s.url
-        )
-    })?;
-    Ok(())
-}
-
-fn section<T>(
-    out: &mut dyn Write,
-    name: &str,
-    items: &[T],
-    line: impl Fn(&T) -> String,
-) -> anyhow::Result<()> {
-    if items.is_empty() {
-        writeln!(out, "{name}: none")?;
-    } else {
-        writeln!(out, "{name}:")?;
-        for item in items {
-            writeln!(out, "  {}", line(item))?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,122 @@
+//! `claimdesk factchecks import|list`: published fact-checks to match claims against.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+
+use crate::cli::Ctx;
+use crate::ingest::{self, Input};
+use crate::pipeline::count_terms;
+
+const EXAMPLES: &str = "\
+Examples:
+  claimdesk factchecks import claimreviews.jsonl
+  claimdesk factchecks import page-claimreview.json politifact.csv
+  claimdesk factchecks list --contains vaccine --limit 20
+
+Formats: schema.org ClaimReview JSON-LD (.json: one object, an array, or a
+page's @graph), JSON Lines (.jsonl) and CSV (.csv) with columns such as
+claim / claimReviewed, verdict / rating_alternateName, reviewer, url, date.
+Claims imported afterwards that match a fact-check show it in `related` and
+`show`; `match` searches them directly.";
+
+/// Import or list known fact-checks.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Import published fact-checks (ClaimReview JSON-LD, JSON Lines, CSV).
+    #[command(after_long_help = EXAMPLES)]
+    Import(Import),
+    /// List stored fact-checks.
+    #[command(after_long_help = EXAMPLES)]
+    List(List),
+}
+
+/// Arguments of `factchecks import`.
+#[derive(Debug, Args)]
+pub struct Import {
+    /// Files to import.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+}
+
+/// Arguments of `factchecks list`.
+#[derive(Debug, Args)]
+pub struct List {
+    /// Only fact-checks with these words (full-text).
+    #[arg(long, value_name = "WORDS")]
+    contains: Option<String>,
+    /// At most this many.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    limit: usize,
+}
+
+impl Cmd {
+    /// Run the subcommand.
+    pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
+        match self {
+            Cmd::Import(import) => import.run(ctx),
+            Cmd::List(list) => ctx.print(
+                &ctx.store()?
+                    .factchecks(list.contains.as_deref(), Some(list.limit))?,
+            ),
+        }
+    }
+}
+
+impl Import {
+    fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
+        let mut store = ctx.store()?;
+        let (mut added, mut duplicates, mut failed) = (0, 0, 0);
+        for file in &self.files {
+            let result = read(file).and_then(|(checks, skipped)| {
+                for s in &skipped {
+                    eprintln!("warning: {s}");
+                }
+                let stored = store
+                    .add_factchecks(&checks, file)
+                    .with_context(|| format!("{file}: cannot store the fact-checks"))?;
+                // Fact-checks are part of the collection whose rare words matter.
+                let mut counts = HashMap::new();
+                for &i in &stored.added {
+                    count_terms(&checks[i].claim, &mut counts);
+                }
+                store.save_idf_delta(stored.added.len() as u32, &counts)?;
+                Ok(stored)
+            });
+            match result {
+                Ok(r) => {
+                    added += r.added.len();
+                    duplicates += r.duplicates;
+                }
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    failed += 1;
+                }
+            }
+        }
+        eprintln!(
+            "imported {added} fact-checks; {duplicates} already imported; {failed} files failed"
+        );
+        if failed > 0 {
+            anyhow::bail!("{failed} file(s) could not be imported (see the errors above)");
+        }
+        Ok(())
+    }
+}
+
+type Parsed = (Vec<ingest::factchecks::FactCheck>, Vec<ingest::IngestError>);
+
+fn read(file: &str) -> anyhow::Result<Parsed> {
+    let inputs = ingest::expand(file)?;
+    let [Input::File(path)] = inputs.as_slice() else {
+        anyhow::bail!("{file}: give fact-check files, not a directory or stdin");
+    };
+    let bytes = std::fs::read(path).with_context(|| format!("{file}: cannot read"))?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{file}: not UTF-8 text"))?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    Ok(ingest::factchecks::parse(&text, &ext, file)?)
+}

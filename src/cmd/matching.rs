@@ -1,0 +1,198 @@
+//! `claimdesk match`: has this been said or checked before?
+
+use clap::Args;
+use serde::Serialize;
+
+use super::analyze::read_input;
+use crate::cli::Ctx;
+use crate::output::{Format, print_rows};
+use crate::pipeline::idf_or_uniform;
+use crate::prepare::prepare;
+use crate::store::Store;
+use crate::xref::{self, Candidate, Idf, RankWeights, Ranker};
+
+const EXAMPLES: &str = "\
+Examples:
+  claimdesk match \"Militia attacks on US positions have occurred 160 times since October\"
+  claimdesk match tweets.txt --lines --limit 5 --format json
+  claimdesk match data/iraq-troop-talks.txt
+
+Ranks the stored claims and the known fact-checks (see `factchecks import`)
+for each input claim, without storing anything. The input is a text, a file,
+or - for standard input; it is split into claims like an article body, or
+with --lines every line is one claim (a tweet, a quote). Fact-checks are
+found with BM25 over their claim and headline, claims with the full-text
+index; both are reranked by the same similarity. Scores compare within one
+input only.";
+
+/// Find earlier claims and fact-checks like each input claim.
+#[derive(Debug, Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Cmd {
+    /// Text, a file path, or - for standard input.
+    #[arg(default_value = "-", value_name = "TEXT|FILE|-")]
+    input: String,
+    /// Every line is one claim (no splitting).
+    #[arg(long)]
+    lines: bool,
+    /// Results per input claim.
+    #[arg(long, default_value_t = 5, value_name = "K")]
+    limit: usize,
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, Serialize)]
+struct Hit {
+    kind: &'static str,
+    id: i64,
+    score: f64,
+    text: String,
+    verdict: Option<String>,
+    reviewer: Option<String>,
+    url: Option<String>,
+}
+
+/// The results for one input claim.
+#[derive(Debug, Serialize)]
+struct Matches {
+    text: String,
+    matches: Vec<Hit>,
+}
+
+/// The flat form for tables and CSV.
+#[derive(Debug, Serialize)]
+struct HitRow<'a> {
+    input: usize,
+    rank: usize,
+    kind: &'a str,
+    id: i64,
+    score: String,
+    verdict: &'a str,
+    text: &'a str,
+}
+
+impl Cmd {
+    /// Rank and print.
+    pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
+        let text = read_input(&self.input)?;
+        let queries: Vec<String> = if self.lines {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        } else {
+            let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
+            prepare(&paragraphs)
+                .claims
+                .into_iter()
+                .map(|c| c.text)
+                .collect()
+        };
+        let store = ctx.store()?;
+        let finder = Finder::new(&store)?;
+        let results = queries
+            .into_iter()
+            .map(|q| {
+                let matches = finder.find(&q, self.limit)?;
+                Ok(Matches { text: q, matches })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let mut out = std::io::stdout().lock();
+        match ctx.format_or(Format::Table) {
+            Format::Json => print_rows(&results, Format::Json, &mut out),
+            format => {
+                let rows: Vec<HitRow> = results
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, m)| {
+                        m.matches.iter().enumerate().map(move |(rank, h)| HitRow {
+                            input: i + 1,
+                            rank: rank + 1,
+                            kind: h.kind,
+                            id: h.id,
+                            score: format!("{:.3}", h.score),
+                            verdict: h.verdict.as_deref().unwrap_or(""),
+                            text: &h.text,
+                        })
+                    })
+                    .collect();
+                print_rows(&rows, format, &mut out)
+            }
+        }
+    }
+}
+
+/// The fact-checks in memory and the claims behind the full-text index.
+struct Finder<'s> {
+    store: &'s Store,
+    idf: Idf,
+    factchecks: Vec<crate::store::StoredFactCheck>,
+    ranker: Ranker<usize>,
+}
+
+impl<'s> Finder<'s> {
+    fn new(store: &'s Store) -> anyhow::Result<Self> {
+        let factchecks = store.all_factchecks()?;
+        let mut ranker = Ranker::new();
+        for (i, fc) in factchecks.iter().enumerate() {
+            ranker.add(i, &fc.claim, fc.title.as_deref());
+        }
+        Ok(Finder {
+            store,
+            idf: idf_or_uniform(store.load_idf()?),
+            factchecks,
+            ranker,
+        })
+    }
+
+    fn find(&self, query: &str, k: usize) -> anyhow::Result<Vec<Hit>> {
+        let mut hits: Vec<Hit> = self
+            .ranker
+            .rank(query, k)
+            .into_iter()
+            .map(|(i, score)| {
+                let fc = &self.factchecks[i];
+                Hit {
+                    kind: "factcheck",
+                    id: fc.id,
+                    score,
+                    text: fc.claim.clone(),
+                    verdict: fc.verdict.clone(),
+                    reviewer: fc.reviewer.clone(),
+                    url: fc.url.clone(),
+                }
+            })
+            .collect();
+        let weights = RankWeights::default();
+        let terms = xref::query_terms(&xref::clean_query(query), &self.idf, 12);
+        let found = self.store.claim_candidates(&terms, weights.depth)?;
+        let candidates: Vec<Candidate<'_, usize>> = found
+            .iter()
+            .enumerate()
+            .map(|(i, (_, text, bm25))| Candidate {
+                id: i,
+                text,
+                title: None,
+                first_stage: *bm25,
+            })
+            .collect();
+        for (i, score) in xref::rerank(query, &candidates, &self.idf, &weights)
+            .into_iter()
+            .take(k)
+        {
+            hits.push(Hit {
+                kind: "claim",
+                id: found[i].0,
+                score,
+                text: found[i].1.clone(),
+                verdict: None,
+                reviewer: None,
+                url: None,
+            });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(k);
+        Ok(hits)
+    }
+}
