@@ -115,13 +115,17 @@ bench_cmd "stats" stats
 bench_cmd "articles --limit 50" articles --limit 50
 
 # Export: claimdesk's CSV report against sqlite3 -csv running the same query
-# (src/store/claims.rs, Store::export) to a file.
+# to a file. The query is a copy of Store::export (src/store/claims.rs):
+# keep it in step when the report's columns change.
 EXPORT_SQL="SELECT c.id, c.article_id, a.title, a.outlet, a.url, a.published, c.paragraph,
        c.position, c.text, c.status, r.reviewer, r.created_at, r.note,
        (SELECT group_concat(n.author || ': ' || n.text, ' | ')
           FROM (SELECT * FROM notes WHERE claim_id = c.id ORDER BY id) n),
        (SELECT group_concat('[' || s.stance || '] ' || coalesce(s.title || ' ', '') || s.url, ' | ')
-          FROM (SELECT * FROM sources WHERE claim_id = c.id ORDER BY id) s)
+          FROM (SELECT * FROM sources WHERE claim_id = c.id ORDER BY id) s),
+       c.checkworthiness, c.claim_type, coalesce(c.speaker_full, c.speaker),
+       (SELECT group_concat(json_extract(q.value, '\$.text'), '; ')
+          FROM json_each(coalesce(c.quantities, '[]')) q)
 FROM claims c JOIN articles a ON a.id = c.article_id
      LEFT JOIN reviews r ON r.id = c.last_review_id
 ORDER BY c.id"
