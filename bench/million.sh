@@ -6,9 +6,8 @@
 # Environment (besides lib.sh's):
 #   CLAIMS       corpus size                                  [1000000]
 #   SEARCH_WORD  the word `search` looks for                  [military]
-#   IMPORT_OPTS  options of the big import [--no-xref when the binary has it:
-#                cross-referencing a million claims one by one takes hours,
-#                see step 5]
+#   IMPORT_OPTS  options of the big import, e.g. --no-xref  [none: the
+#                default pipeline, cross-referencing included]
 #   REBUILD=1    regenerate the corpus and re-import it even when $BENCH_DIR
 #                has them (the database is also re-imported whenever the
 #                binary is newer than it)
@@ -35,10 +34,7 @@ SEED_DB=$BENCH_DIR/seed.db
 SEED=$SHARED/data/seed/iraq-troop-talks.txt
 [[ -f $SEED ]] || SEED=$ROOT/data/iraq-troop-talks.txt
 
-if [[ -z ${IMPORT_OPTS+set} ]]; then
-    IMPORT_OPTS=""
-    has_option import --no-xref && IMPORT_OPTS="--no-xref"
-fi
+IMPORT_OPTS=${IMPORT_OPTS:-}
 gen_corpus() { # claims output [gen_corpus options...]
     local claims=$1 out=$2
     shift 2
