@@ -21,5 +21,5 @@ ALTER TABLE claims ADD COLUMN analysis_version INTEGER;
 -- The review queue: unreviewed claims, most check-worthy first.
 CREATE INDEX claims_queue ON claims (status, checkworthiness DESC, id);
 CREATE INDEX claims_type ON claims (claim_type, id);
-CREATE INDEX claims_speaker ON claims (speaker COLLATE NOCASE, id);
-CREATE INDEX claims_speaker_full ON claims (speaker_full COLLATE NOCASE, id);
+CREATE INDEX claims_speaker ON claims (speaker COLLATE NOCASE, id) WHERE speaker IS NOT NULL;
+CREATE INDEX claims_speaker_full ON claims (speaker_full COLLATE NOCASE, id) WHERE speaker_full IS NOT NULL;
