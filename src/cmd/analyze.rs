@@ -63,21 +63,7 @@ struct AnalyzedRow<'a> {
 impl Cmd {
     /// Analyze and print.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        let text = read_input(&self.input)?;
-        let claims: Vec<String> = if self.lines {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect()
-        } else {
-            let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
-            prepare(&paragraphs)
-                .claims
-                .into_iter()
-                .map(|c| c.text)
-                .collect()
-        };
+        let claims = input_claims(&self.input, self.lines)?;
         let texts: Vec<&str> = claims.iter().map(String::as_str).collect();
         let analyzed: Vec<Analyzed> = texts
             .iter()
@@ -113,6 +99,26 @@ fn row<'a>(a: &'a Analyzed<'a>) -> AnalyzedRow<'a> {
             .join("; "),
         text: a.text,
     }
+}
+
+/// The claims of an input: every non-empty line with `lines`, else the
+/// claims `import` would split its lines (paragraphs) into.
+pub fn input_claims(input: &str, lines: bool) -> anyhow::Result<Vec<String>> {
+    let text = read_input(input)?;
+    if lines {
+        return Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect());
+    }
+    let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
+    Ok(prepare(&paragraphs)
+        .claims
+        .into_iter()
+        .map(|c| c.text)
+        .collect())
 }
 
 /// `-` is stdin; an existing file is read; anything else is the text itself.

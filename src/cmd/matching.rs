@@ -3,11 +3,10 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::analyze::read_input;
+use super::analyze::input_claims;
 use crate::cli::Ctx;
 use crate::output::{Format, print_rows};
 use crate::pipeline::idf_or_uniform;
-use crate::prepare::prepare;
 use crate::store::Store;
 use crate::xref::{self, Candidate, Idf, RankWeights, Ranker};
 
@@ -74,21 +73,7 @@ struct HitRow<'a> {
 impl Cmd {
     /// Rank and print.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        let text = read_input(&self.input)?;
-        let queries: Vec<String> = if self.lines {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect()
-        } else {
-            let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
-            prepare(&paragraphs)
-                .claims
-                .into_iter()
-                .map(|c| c.text)
-                .collect()
-        };
+        let queries = input_claims(&self.input, self.lines)?;
         let store = ctx.store()?;
         let finder = Finder::new(&store)?;
         let results = queries

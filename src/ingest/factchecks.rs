@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::IngestError;
+use super::json::json_error;
 
 /// One published fact-check.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,34 +104,15 @@ pub fn parse(
                 if line.trim().is_empty() {
                     continue;
                 }
-                let value: Value = serde_json::from_str(line).map_err(|e| IngestError::Json {
-                    origin: origin.to_string(),
-                    line: i + 1,
-                    column: e.column(),
-                    message: e
-                        .to_string()
-                        .split(" at line")
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
-                })?;
+                let value: Value =
+                    serde_json::from_str(line).map_err(|e| json_error(e, origin, i))?;
                 for (fc, _) in records(&value) {
                     take(fc, format!("{origin}:{}", i + 1));
                 }
             }
         }
         _ => {
-            let value: Value = serde_json::from_str(text).map_err(|e| IngestError::Json {
-                origin: origin.to_string(),
-                line: e.line(),
-                column: e.column(),
-                message: e
-                    .to_string()
-                    .split(" at line")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
-            })?;
+            let value: Value = serde_json::from_str(text).map_err(|e| json_error(e, origin, 0))?;
             for (fc, index) in records(&value) {
                 take(fc, format!("{origin}[{index}]"));
             }

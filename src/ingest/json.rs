@@ -86,7 +86,9 @@ pub(super) fn read_lines(
     Ok(())
 }
 
-fn json_error(e: serde_json::Error, origin: &str, line_offset: usize) -> IngestError {
+/// A parse error naming the input, with its line counted from the file's
+/// start (`line_offset` lines precede the text parsed).
+pub(super) fn json_error(e: serde_json::Error, origin: &str, line_offset: usize) -> IngestError {
     IngestError::Json {
         origin: origin.to_string(),
         line: e.line() + line_offset,
