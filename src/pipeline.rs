@@ -13,12 +13,14 @@ use std::collections::HashMap;
 
 use anyhow::Context;
 
+use crate::analyze::analyze_article;
 use crate::analyze::quantity::{self, Quantity};
-use crate::analyze::{Analysis, analyze_article};
 use crate::ingest::Document;
 use crate::model::LinkRelation;
 use crate::prepare::{PreparedArticle, prepare};
-use crate::store::{FactCheckMatch, Findings, FoundConflict, ImportOutcome, Store, SuggestedLink};
+use crate::store::{
+    AnalysisRow, FactCheckMatch, Findings, FoundConflict, ImportOutcome, Store, SuggestedLink,
+};
 use crate::xref::{self, Idf, Profile, Relation};
 use crate::xref_index::WordIndex;
 
@@ -49,7 +51,7 @@ pub struct Prepared {
     /// The document read.
     pub doc: Document,
     article: PreparedArticle,
-    analyses: Vec<Analysis>,
+    analyses: Vec<AnalysisRow>,
 }
 
 impl Prepared {
@@ -59,6 +61,9 @@ impl Prepared {
         let analyses = if analyze {
             let texts: Vec<&str> = article.claims.iter().map(|c| c.text.as_str()).collect();
             analyze_article(&texts)
+                .into_iter()
+                .map(AnalysisRow::from)
+                .collect()
         } else {
             Vec::new()
         };
@@ -175,7 +180,7 @@ impl<'s> Importer<'s> {
                 count_terms(text, &mut state.delta);
                 state.new_docs += 1;
                 let figures = match analyses.get(i) {
-                    Some(a) => a.quantities.clone(),
+                    Some(a) => a.analysis.quantities.clone(),
                     None => quantity::extract(text),
                 };
                 state.claims.push(NewClaim {

@@ -135,7 +135,7 @@ impl ImportTx<'_> {
         source_path: &str,
         format: InputFormat,
         article: &PreparedArticle,
-        analyses: &[Analysis],
+        analyses: &[AnalysisRow],
     ) -> Result<(i64, Vec<i64>)> {
         self.conn
             .prepare_cached(
@@ -172,14 +172,14 @@ impl ImportTx<'_> {
                 c.start,
                 c.end,
                 c.text,
-                a.map(|a| a.checkworthiness),
-                a.map(|a| a.claim_type.as_str()),
-                a.and_then(|a| a.speaker.as_deref()),
-                a.and_then(|a| a.speaker_full.as_deref()),
-                a.and_then(|a| a.cue.as_deref()),
-                a.map(|a| a.direct_quote),
-                a.map(|a| json(&a.quantities)),
-                a.map(|a| json(&a.entities)),
+                a.map(|a| a.analysis.checkworthiness),
+                a.map(|a| a.analysis.claim_type.as_str()),
+                a.and_then(|a| a.analysis.speaker.as_deref()),
+                a.and_then(|a| a.analysis.speaker_full.as_deref()),
+                a.and_then(|a| a.analysis.cue.as_deref()),
+                a.map(|a| a.analysis.direct_quote),
+                a.map(|a| a.quantities.as_str()),
+                a.map(|a| a.entities.as_str()),
                 a.map(|_| ANALYSIS_VERSION),
             ])?;
             ids.push(self.conn.last_insert_rowid());
@@ -202,6 +202,28 @@ impl Drop for ImportTx<'_> {
             let _ = self
                 .conn
                 .execute_batch("ROLLBACK TO article; RELEASE article");
+        }
+    }
+}
+
+/// A claim's analysis with its JSON columns already written, so that the
+/// thread preparing articles, not the one writing SQLite, pays for them.
+#[derive(Debug, Clone)]
+pub struct AnalysisRow {
+    /// The analysis.
+    pub analysis: Analysis,
+    /// `analysis.quantities` as stored.
+    pub quantities: String,
+    /// `analysis.entities` as stored.
+    pub entities: String,
+}
+
+impl From<Analysis> for AnalysisRow {
+    fn from(analysis: Analysis) -> Self {
+        AnalysisRow {
+            quantities: json(&analysis.quantities),
+            entities: json(&analysis.entities),
+            analysis,
         }
     }
 }

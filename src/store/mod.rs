@@ -27,7 +27,7 @@ pub use articles::{ArticleRecord, ArticleSummary, ImportOutcome};
 pub use claims::{ClaimDetail, ClaimFilter, ClaimRow, ExportRow, Sort};
 pub use factchecks::{FactCheckRow, ImportedFactChecks, StoredFactCheck};
 pub use findings::{FactCheckMatch, Findings, FoundConflict, SuggestedLink};
-pub use import::ImportTx;
+pub use import::{AnalysisRow, ImportTx};
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
 pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
 

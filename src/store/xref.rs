@@ -117,6 +117,9 @@ impl Store {
             return Ok(Vec::new());
         };
         let (mut conds, filter_params) = filter.conditions();
+        if conds.is_empty() {
+            return self.search_unfiltered(&expr, filter.limit);
+        }
         conds.insert(0, "claims_fts MATCH ?");
         let mut params = vec![Value::Text(expr)];
         params.extend(filter_params);
@@ -131,6 +134,27 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(params), |r| {
+            Ok(SearchRow {
+                id: r.get(0)?,
+                article: r.get(1)?,
+                status: r.get(2)?,
+                score: r.get(3)?,
+                text: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// [`Store::search`] without filters: the index ranks and limits on its
+    /// own, so only the hits shown are joined and highlighted.
+    fn search_unfiltered(&self, expr: &str, limit: Option<usize>) -> Result<Vec<SearchRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.article_id, c.status, round(-f.rank, 3), f.marked
+             FROM (SELECT rowid, rank, highlight(claims_fts, 0, '**', '**') AS marked
+                   FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+             JOIN claims c ON c.id = f.rowid ORDER BY f.rank",
+        )?;
+        let rows = stmt.query_map(params![expr, limit_param(limit)], |r| {
             Ok(SearchRow {
                 id: r.get(0)?,
                 article: r.get(1)?,
