@@ -33,12 +33,41 @@ not-a-claim (questions, opinions, greetings, stage directions).";
 #[derive(Debug, Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Cmd {
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Text to read claims from, shared by `analyze` and `match`.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
     /// Text, a file path, or - for standard input.
     #[arg(default_value = "-", value_name = "TEXT|FILE|-")]
     input: String,
     /// Every line is one claim (no splitting).
     #[arg(long)]
     lines: bool,
+}
+
+impl InputArgs {
+    /// The claims of the input: every non-empty line with --lines, else the
+    /// claims `import` would split its lines (paragraphs) into.
+    pub fn claims(&self) -> anyhow::Result<Vec<String>> {
+        let text = read_input(&self.input)?;
+        if self.lines {
+            return Ok(text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect());
+        }
+        let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
+        Ok(prepare(&paragraphs)
+            .claims
+            .into_iter()
+            .map(|c| c.text)
+            .collect())
+    }
 }
 
 /// One analyzed claim.
@@ -63,7 +92,7 @@ struct AnalyzedRow<'a> {
 impl Cmd {
     /// Analyze and print.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        let claims = input_claims(&self.input, self.lines)?;
+        let claims = self.input.claims()?;
         let texts: Vec<&str> = claims.iter().map(String::as_str).collect();
         let analyzed: Vec<Analyzed> = texts
             .iter()
@@ -99,26 +128,6 @@ fn row<'a>(a: &'a Analyzed<'a>) -> AnalyzedRow<'a> {
             .join("; "),
         text: a.text,
     }
-}
-
-/// The claims of an input: every non-empty line with `lines`, else the
-/// claims `import` would split its lines (paragraphs) into.
-pub fn input_claims(input: &str, lines: bool) -> anyhow::Result<Vec<String>> {
-    let text = read_input(input)?;
-    if lines {
-        return Ok(text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect());
-    }
-    let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
-    Ok(prepare(&paragraphs)
-        .claims
-        .into_iter()
-        .map(|c| c.text)
-        .collect())
 }
 
 /// `-` is stdin; an existing file is read; anything else is the text itself.

@@ -3,7 +3,7 @@
 use clap::Args;
 use serde::Serialize;
 
-use super::analyze::input_claims;
+use super::analyze::InputArgs;
 use crate::cli::Ctx;
 use crate::output::{Format, print_rows};
 use crate::pipeline::idf_or_uniform;
@@ -28,12 +28,8 @@ input only.";
 #[derive(Debug, Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Cmd {
-    /// Text, a file path, or - for standard input.
-    #[arg(default_value = "-", value_name = "TEXT|FILE|-")]
-    input: String,
-    /// Every line is one claim (no splitting).
-    #[arg(long)]
-    lines: bool,
+    #[command(flatten)]
+    input: InputArgs,
     /// Results per input claim.
     #[arg(long, default_value_t = 5, value_name = "K")]
     limit: usize,
@@ -73,7 +69,7 @@ struct HitRow<'a> {
 impl Cmd {
     /// Rank and print.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        let queries = input_claims(&self.input, self.lines)?;
+        let queries = self.input.claims()?;
         let store = ctx.store()?;
         let finder = Finder::new(&store)?;
         let results = queries

@@ -99,6 +99,17 @@ pub struct LinkFilter {
     pub limit: Option<usize>,
 }
 
+/// A search hit from `id, article_id, status, score, marked text` columns.
+fn search_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SearchRow> {
+    Ok(SearchRow {
+        id: r.get(0)?,
+        article: r.get(1)?,
+        status: r.get(2)?,
+        score: r.get(3)?,
+        text: r.get(4)?,
+    })
+}
+
 /// Words of `query` as an FTS5 expression: each quoted (so punctuation and
 /// operators in user text are inert), joined by AND, or OR with `any`.
 pub fn fts_query(query: &str, any: bool) -> Option<String> {
@@ -133,15 +144,7 @@ impl Store {
             where_sql(&conds)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(params), |r| {
-            Ok(SearchRow {
-                id: r.get(0)?,
-                article: r.get(1)?,
-                status: r.get(2)?,
-                score: r.get(3)?,
-                text: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(params_from_iter(params), search_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -154,15 +157,7 @@ impl Store {
                    FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
              JOIN claims c ON c.id = f.rowid ORDER BY f.rank",
         )?;
-        let rows = stmt.query_map(params![expr, limit_param(limit)], |r| {
-            Ok(SearchRow {
-                id: r.get(0)?,
-                article: r.get(1)?,
-                status: r.get(2)?,
-                score: r.get(3)?,
-                text: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![expr, limit_param(limit)], search_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
