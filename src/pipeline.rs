@@ -149,13 +149,8 @@ impl<'s> Importer<'s> {
         self.analyze
     }
 
-    /// Store one document unless its body is already stored.
-    pub fn import(&mut self, doc: Document) -> anyhow::Result<ImportOutcome> {
-        let prepared = Prepared::new(doc, self.analyze);
-        self.store_prepared(prepared)
-    }
-
-    /// Store a document prepared (perhaps on another thread) by [`Prepared::new`].
+    /// Store a document prepared (perhaps on another thread) by
+    /// [`Prepared::new`], unless its body is already stored.
     pub fn store_prepared(&mut self, prepared: Prepared) -> anyhow::Result<ImportOutcome> {
         let Prepared {
             doc,

@@ -73,8 +73,8 @@ pub fn prepare(paragraphs: &[String]) -> PreparedArticle {
     }
 }
 
-/// The characters `start..end` of `text` (offsets as stored).
-pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
+/// The byte range of the characters `start..end` of `text` (offsets as stored).
+pub fn byte_range(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     let mut indices = text
         .char_indices()
         .map(|(i, _)| i)
@@ -85,7 +85,7 @@ pub fn char_slice(text: &str, start: usize, end: usize) -> &str {
     } else {
         from
     };
-    &text[from..to]
+    from..to
 }
 
 #[cfg(test)]
@@ -101,7 +101,7 @@ mod tests {
         let art = prepare(&paras);
         assert_eq!(art.claims.len(), 3);
         for c in &art.claims {
-            assert_eq!(char_slice(&art.body, c.start, c.end), c.text);
+            assert_eq!(art.body[byte_range(&art.body, c.start, c.end)], c.text);
         }
         assert_eq!(art.claims[2].paragraph, 2);
         assert_eq!(art.claims[2].position, 3);

@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Format;
-use crate::prepare::PARAGRAPH_SEPARATOR;
+use crate::prepare::{PARAGRAPH_SEPARATOR, byte_range};
 use crate::store::{ClaimDetail, ConflictRow, HistoryEntry, RelatedRow, SourceRow};
 
 /// Everything `show` prints about one claim.
@@ -52,12 +52,10 @@ impl ClaimView {
 
 /// The paragraph of `body` holding characters `start..end`, with them marked.
 fn marked_paragraph(body: &str, start: usize, end: usize) -> String {
-    let byte_at = |chars: usize| {
-        body.char_indices()
-            .nth(chars)
-            .map_or(body.len(), |(i, _)| i)
-    };
-    let (b_start, b_end) = (byte_at(start), byte_at(end));
+    let std::ops::Range {
+        start: b_start,
+        end: b_end,
+    } = byte_range(body, start, end);
     let para_start = body[..b_start]
         .rfind(PARAGRAPH_SEPARATOR)
         .map_or(0, |i| i + PARAGRAPH_SEPARATOR.len());

@@ -27,7 +27,7 @@ pub struct ImportTx<'s> {
 
 impl Store {
     /// Start a batch of imports (`BEGIN IMMEDIATE`), unless one is open.
-    pub fn begin_batch(&mut self) -> Result<()> {
+    fn begin_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.batch_first_claim =
@@ -37,11 +37,6 @@ impl Store {
                     })?;
         }
         Ok(())
-    }
-
-    /// Whether a batch is open.
-    pub fn in_batch(&self) -> bool {
-        !self.conn.is_autocommit()
     }
 
     /// Add the term counts of the batch's claims and commit the batch.

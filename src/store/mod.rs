@@ -84,11 +84,6 @@ impl Store {
             .with_context(|| format!("cannot set up the database {}", path.display()))
     }
 
-    /// An in-memory database, for tests.
-    pub fn open_in_memory() -> Result<Store> {
-        Self::configure(Connection::open_in_memory()?)
-    }
-
     fn configure(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -113,12 +108,5 @@ impl Store {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
-    }
-
-    /// The schema version of the open database.
-    pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 }

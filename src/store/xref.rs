@@ -275,11 +275,6 @@ impl Store {
         Ok(relation)
     }
 
-    /// Claims confirmed as `same` as `id`, directly or through other claims.
-    pub fn same_claims(&self, id: i64) -> Result<Vec<i64>> {
-        same_claims_in(&self.conn, id)
-    }
-
     /// Numeric conflicts, largest relative difference first; of one claim if given.
     pub fn conflicts(&self, claim: Option<i64>, limit: Option<usize>) -> Result<Vec<ConflictRow>> {
         // One statement per case: `?1 IS NULL OR ...` would keep SQLite off
