@@ -169,10 +169,10 @@ impl<'s> Importer<'s> {
             let siblings =
                 claim_ids.first().copied().unwrap_or(0)..=claim_ids.last().copied().unwrap_or(-1);
             for (i, (&id, &text)) in claim_ids.iter().zip(&texts).enumerate() {
-                // Chosen before the claim counts, as a search would see it.
-                let words = candidate_terms(text, &state.idf);
-                state.idf.add(text);
-                count_terms(text, &mut state.delta);
+                // Words chosen before the claim counts, as a search would see it.
+                let (terms, words) = claim_words(text, &state.idf);
+                state.idf.add_terms(&terms);
+                add_counts(&terms, &mut state.delta);
                 state.new_docs += 1;
                 let figures = match analyses.get(i) {
                     Some(a) => a.analysis.quantities.clone(),
@@ -333,19 +333,33 @@ fn cross_reference(
     Ok(findings)
 }
 
-/// The rarest words of `text` that other claims hold, but not too many:
-/// a word no stored claim has cannot find one, and a common word finds too many.
-fn candidate_terms(text: &str, idf: &Idf) -> Vec<String> {
+/// One pass over a new claim's words (this runs for every imported claim):
+/// its distinct content terms, which the document frequencies count, and the
+/// words to find candidates with: the rarest that other claims hold, but not
+/// too many (a word no stored claim has cannot find one, and a common word
+/// finds too many), as written, so the full-text index's stemmer applies.
+fn claim_words(text: &str, idf: &Idf) -> (Vec<String>, Vec<String>) {
     let cap = (idf.n_docs() / MAX_TERM_SHARE).max(MIN_TERM_CAP);
-    xref::query_terms(text, idf, usize::MAX)
+    let mut terms: Vec<String> = Vec::new();
+    let mut rare: Vec<(u32, usize, String)> = Vec::new();
+    xref::text::for_each_token(text, |t| {
+        if t.stop || terms.iter().any(|seen| seen == t.term) {
+            return;
+        }
+        terms.push(t.term.to_string());
+        let df = idf.df(t.term);
+        if !t.number && t.term.len() >= 2 && (1..=cap).contains(&df) {
+            rare.push((df, rare.len(), t.surface.to_string()));
+        }
+    });
+    // Rarest first; ties keep text order, so a claim always yields the same words.
+    rare.sort_by_key(|&(df, order, _)| (df, order));
+    let words = rare
         .into_iter()
-        .filter(|word| {
-            xref::terms(word)
-                .first()
-                .is_some_and(|t| (1..=cap).contains(&idf.df(t)))
-        })
         .take(QUERY_TERMS)
-        .collect()
+        .map(|(_, _, w)| w)
+        .collect();
+    (terms, words)
 }
 
 /// Count each distinct matching term of `text` once in `counts`: how the
@@ -354,8 +368,12 @@ pub fn count_terms(text: &str, counts: &mut HashMap<String, u32>) {
     let mut terms = xref::terms(text);
     terms.sort_unstable();
     terms.dedup();
-    for term in terms {
-        *counts.entry(term).or_insert(0) += 1;
+    add_counts(&terms, counts);
+}
+
+fn add_counts(distinct: &[String], counts: &mut HashMap<String, u32>) {
+    for term in distinct {
+        *counts.entry(term.clone()).or_insert(0) += 1;
     }
 }
 

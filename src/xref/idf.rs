@@ -58,6 +58,15 @@ impl Idf {
         self.n_docs += 1;
     }
 
+    /// Adds one document from its distinct terms, as [`terms`](super::terms)
+    /// gives them: [`Idf::add`] for a caller that has tokenized already.
+    pub fn add_terms<S: AsRef<str>>(&mut self, distinct: &[S]) {
+        for term in distinct {
+            *self.df.entry(hash(term.as_ref().as_bytes())).or_insert(0) += 1;
+        }
+        self.n_docs += 1;
+    }
+
     /// Number of documents counted.
     pub fn n_docs(&self) -> u32 {
         self.n_docs
