@@ -31,23 +31,14 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Cmd {
-    /// Claim ids.
-    #[arg(required = true, value_name = "ID")]
-    ids: Vec<i64>,
     /// The new status.
     #[arg(long, value_enum)]
     status: Status,
-    /// Why: kept with the review.
-    #[arg(long)]
-    note: Option<String>,
-    /// Record the same status on every claim confirmed as `same` (see `link`).
-    #[arg(long)]
-    propagate: bool,
     #[command(flatten)]
-    reviewer: ReviewerArg,
+    review: Shortcut,
 }
 
-/// `verify` and `dispute`: a review with a fixed status.
+/// What every review takes; alone, the arguments of `verify` and `dispute`.
 #[derive(Debug, Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Shortcut {
@@ -67,52 +58,28 @@ pub struct Shortcut {
 impl Cmd {
     /// Run the review.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        record(
-            ctx,
-            &self.ids,
-            self.status,
-            self.note.as_deref(),
-            self.propagate,
-            &self.reviewer,
-        )
+        self.review.run(ctx, self.status)
     }
 }
 
 impl Shortcut {
-    /// Run the review with `status`.
+    /// Record `status` on the claims.
     pub fn run(self, ctx: &Ctx, status: Status) -> anyhow::Result<()> {
-        record(
-            ctx,
+        let reviewer = self.reviewer.name()?;
+        let mut store = ctx.store()?;
+        let propagated = store.add_reviews(
             &self.ids,
             status,
+            &reviewer,
             self.note.as_deref(),
             self.propagate,
-            &self.reviewer,
-        )
+        )?;
+        for id in &self.ids {
+            eprintln!("claim {id}: {status} (by {reviewer})");
+        }
+        for (origin, target) in propagated {
+            eprintln!("claim {target}: {status} (propagated from claim {origin})");
+        }
+        Ok(())
     }
-}
-
-fn record(
-    ctx: &Ctx,
-    ids: &[i64],
-    status: Status,
-    note: Option<&str>,
-    propagate: bool,
-    reviewer: &ReviewerArg,
-) -> anyhow::Result<()> {
-    let reviewer = reviewer.name()?;
-    let mut store = ctx.store()?;
-    let propagated = if propagate {
-        store.add_reviews_propagated(ids, status, &reviewer, note)?
-    } else {
-        store.add_reviews(ids, status, &reviewer, note)?;
-        Vec::new()
-    };
-    for id in ids {
-        eprintln!("claim {id}: {status} (by {reviewer})");
-    }
-    for (origin, target) in propagated {
-        eprintln!("claim {target}: {status} (propagated from claim {origin})");
-    }
-    Ok(())
 }

@@ -1,6 +1,8 @@
 //! The append-only review trail: reviews, notes, sources; a claim's history;
 //! statistics over reviews.
 
+use std::collections::HashSet;
+
 use rusqlite::params;
 use serde::Serialize;
 
@@ -54,40 +56,16 @@ pub struct StatsRow {
 
 impl Store {
     /// Record `status` on every claim in `ids`, all or none: if any id is
-    /// unknown nothing is written. Returns the new review ids.
+    /// unknown nothing is written. With `propagate`, also on every claim
+    /// confirmed as `same` as one of them (transitively), each with a note
+    /// naming its origin; returns (origin, target) for those.
     pub fn add_reviews(
         &mut self,
         ids: &[i64],
         status: Status,
         reviewer: &str,
         note: Option<&str>,
-    ) -> Result<Vec<i64>> {
-        self.ensure_claims(ids)?;
-        let tx = self.write()?;
-        let now = now_rfc3339();
-        let mut review_ids = Vec::with_capacity(ids.len());
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO reviews (claim_id, status, reviewer, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for &id in ids {
-                insert.execute(params![id, status.as_str(), reviewer, note, now])?;
-                review_ids.push(tx.last_insert_rowid());
-            }
-        }
-        tx.commit()?;
-        Ok(review_ids)
-    }
-
-    /// Record `status` on `ids` and on every claim confirmed as `same` as one
-    /// of them, in one transaction. Propagated reviews name their origin in
-    /// the note. Returns (origin, target) for each propagated review.
-    pub fn add_reviews_propagated(
-        &mut self,
-        ids: &[i64],
-        status: Status,
-        reviewer: &str,
-        note: Option<&str>,
+        propagate: bool,
     ) -> Result<Vec<(i64, i64)>> {
         self.ensure_claims(ids)?;
         let tx = self.write()?;
@@ -97,11 +75,11 @@ impl Store {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO reviews (claim_id, status, reviewer, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            let mut done: std::collections::HashSet<i64> = ids.iter().copied().collect();
             for &id in ids {
                 insert.execute(params![id, status.as_str(), reviewer, note, now])?;
             }
-            for &id in ids {
+            let mut done: HashSet<i64> = ids.iter().copied().collect();
+            for &id in ids.iter().filter(|_| propagate) {
                 for target in super::xref::same_claims_in(&tx, id)? {
                     if done.insert(target) {
                         let why = match note {
