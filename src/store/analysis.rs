@@ -1,10 +1,10 @@
 //! The stored analysis of claims: the review queue and re-analysis.
 
-use rusqlite::params;
+use rusqlite::{ToSql, params, params_from_iter};
 use serde::Serialize;
 
 use super::claims::ClaimFilter;
-use super::import::json;
+use super::import::{AnalysisRow, analysis_columns, as_sql};
 use super::{Result, Store};
 use crate::analyze::{ANALYSIS_VERSION, Analysis};
 
@@ -36,7 +36,7 @@ impl Store {
              FROM claims c LEFT JOIN reviews r ON r.id = c.last_review_id {tail}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        let rows = stmt.query_map(params_from_iter(params), |r| {
             Ok(QueueRow {
                 id: r.get(0)?,
                 article: r.get(1)?,
@@ -76,30 +76,23 @@ impl Store {
                 let mut select = tx.prepare_cached(
                     "SELECT id, text FROM claims WHERE article_id = ?1 ORDER BY position",
                 )?;
-                let mut update = tx.prepare_cached(
-                    "UPDATE claims SET checkworthiness = ?2, claim_type = ?3, speaker = ?4,
-                            speaker_full = ?5, cue = ?6, direct_quote = ?7, quantities = ?8,
-                            entities = ?9, analysis_version = ?10
-                     WHERE id = ?1",
-                )?;
+                let mut update = tx.prepare_cached(concat!(
+                    "UPDATE claims SET (",
+                    analysis_columns!(),
+                    ") = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) WHERE id = ?1"
+                ))?;
                 for &article in batch {
                     let claims: Vec<(i64, String)> = select
                         .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?
                         .collect::<rusqlite::Result<_>>()?;
                     let texts: Vec<&str> = claims.iter().map(|(_, t)| t.as_str()).collect();
                     for ((id, _), a) in claims.iter().zip(analyze(&texts)) {
-                        update.execute(params![
-                            id,
-                            a.checkworthiness,
-                            a.claim_type.as_str(),
-                            a.speaker,
-                            a.speaker_full,
-                            a.cue,
-                            a.direct_quote,
-                            json(&a.quantities),
-                            json(&a.entities),
-                            ANALYSIS_VERSION
-                        ])?;
+                        let row = AnalysisRow::from(a);
+                        let values = AnalysisRow::values(Some(&row))?;
+                        let id: &dyn ToSql = id;
+                        update.execute(params_from_iter(
+                            std::iter::once(id).chain(values.iter().map(as_sql)),
+                        ))?;
                         done += 1;
                     }
                 }

@@ -9,13 +9,23 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::{ToSqlOutput, Value};
+use rusqlite::{Connection, OptionalExtension, ToSql, params, params_from_iter};
 
 use super::{Result, Store};
 use crate::analyze::{ANALYSIS_VERSION, Analysis};
 use crate::model::{InputFormat, Metadata, now_rfc3339};
 use crate::prepare::PreparedArticle;
 use crate::xref::Idf;
+
+/// The claim columns the analysis fills, for the insert at import and the
+/// update of `reanalyze`; [`AnalysisRow::values`] gives their values.
+macro_rules! analysis_columns {
+    () => {
+        "checkworthiness, claim_type, speaker, speaker_full, cue, direct_quote, quantities, entities, analysis_version"
+    };
+}
+pub(super) use analysis_columns;
 
 /// One article's savepoint inside an import batch; dropped without
 /// [`ImportTx::commit`], it rolls back and stores nothing.
@@ -151,32 +161,25 @@ impl ImportTx<'_> {
                 article.body,
             ])?;
         let article_id = self.conn.last_insert_rowid();
-        let mut insert = self.conn.prepare_cached(
-            "INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text,
-                                 checkworthiness, claim_type, speaker, speaker_full, cue, direct_quote,
-                                 quantities, entities, analysis_version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        )?;
+        let mut insert = self.conn.prepare_cached(concat!(
+            "INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text, ",
+            analysis_columns!(),
+            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        ))?;
         let mut ids = Vec::with_capacity(article.claims.len());
         for (i, c) in article.claims.iter().enumerate() {
-            let a = analyses.get(i);
-            insert.execute(params![
-                article_id,
-                c.paragraph,
-                c.position,
-                c.start,
-                c.end,
-                c.text,
-                a.map(|a| a.analysis.checkworthiness),
-                a.map(|a| a.analysis.claim_type.as_str()),
-                a.and_then(|a| a.analysis.speaker.as_deref()),
-                a.and_then(|a| a.analysis.speaker_full.as_deref()),
-                a.and_then(|a| a.analysis.cue.as_deref()),
-                a.map(|a| a.analysis.direct_quote),
-                a.map(|a| a.quantities.as_str()),
-                a.map(|a| a.entities.as_str()),
-                a.map(|_| ANALYSIS_VERSION),
-            ])?;
+            let place: [&dyn ToSql; 6] = [
+                &article_id,
+                &c.paragraph,
+                &c.position,
+                &c.start,
+                &c.end,
+                &c.text,
+            ];
+            let analysis = AnalysisRow::values(analyses.get(i))?;
+            insert.execute(params_from_iter(
+                place.into_iter().chain(analysis.iter().map(as_sql)),
+            ))?;
             ids.push(self.conn.last_insert_rowid());
         }
         Ok((article_id, ids))
@@ -216,14 +219,40 @@ pub struct AnalysisRow {
 impl From<Analysis> for AnalysisRow {
     fn from(analysis: Analysis) -> Self {
         AnalysisRow {
-            quantities: json(&analysis.quantities),
-            entities: json(&analysis.entities),
+            quantities: to_json(&analysis.quantities),
+            entities: to_json(&analysis.entities),
             analysis,
         }
     }
 }
 
-/// A JSON array column.
-pub(super) fn json<T: serde::Serialize>(value: &T) -> String {
+impl AnalysisRow {
+    /// The values of [`analysis_columns!`], in its order; all NULL for a
+    /// claim stored without analysis.
+    pub(super) fn values(row: Option<&AnalysisRow>) -> Result<[ToSqlOutput<'_>; 9]> {
+        let Some(row) = row else {
+            return Ok(std::array::from_fn(|_| ToSqlOutput::Owned(Value::Null)));
+        };
+        let a = &row.analysis;
+        Ok([
+            a.checkworthiness.to_sql()?,
+            a.claim_type.as_str().to_sql()?,
+            a.speaker.to_sql()?,
+            a.speaker_full.to_sql()?,
+            a.cue.to_sql()?,
+            a.direct_quote.to_sql()?,
+            row.quantities.to_sql()?,
+            row.entities.to_sql()?,
+            ANALYSIS_VERSION.to_sql()?,
+        ])
+    }
+}
+
+/// A column value as a statement parameter.
+pub(super) fn as_sql<'a>(value: &'a ToSqlOutput<'_>) -> &'a dyn ToSql {
+    value
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("analysis values serialize")
 }
