@@ -124,7 +124,10 @@ impl Ctx {
     }
 
     /// Print a listing to stdout in the chosen format (table by default).
-    pub fn print<T: serde::Serialize>(&self, rows: &[T]) -> anyhow::Result<()> {
+    pub fn print<T: serde::Serialize + serde::Deserialize<'static>>(
+        &self,
+        rows: &[T],
+    ) -> anyhow::Result<()> {
         let mut out = std::io::stdout().lock();
         crate::output::print_rows(rows, self.format_or(Format::Table), &mut out)?;
         out.flush()?;

@@ -4,11 +4,11 @@ use std::io::Read;
 
 use anyhow::Context;
 use clap::Args;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analyze::{Analysis, analyze_article};
 use crate::cli::Ctx;
-use crate::output::{Format, print_rows};
+use crate::output::{Format, print_json, print_rows};
 use crate::prepare::prepare;
 
 const EXAMPLES: &str = "\
@@ -79,7 +79,7 @@ struct Analyzed<'a> {
 }
 
 /// The table form: nested lists flattened to text.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct AnalyzedRow<'a> {
     score: String,
     #[serde(rename = "type")]
@@ -101,7 +101,7 @@ impl Cmd {
             .collect();
         let mut out = std::io::stdout().lock();
         match ctx.format_or(Format::Table) {
-            Format::Json => print_rows(&analyzed, Format::Json, &mut out),
+            Format::Json => print_json(&analyzed, &mut out),
             format => {
                 let rows: Vec<AnalyzedRow> = analyzed.iter().map(row).collect();
                 print_rows(&rows, format, &mut out)

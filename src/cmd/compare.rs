@@ -7,7 +7,7 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 
 use crate::cli::{Ctx, UsageError};
-use crate::output::{Format, print_rows};
+use crate::output::{Format, print_json, print_rows};
 use crate::pipeline::idf_or_uniform;
 use crate::xref::{self, Comparison, Idf};
 
@@ -46,7 +46,7 @@ struct Pair {
 }
 
 /// The table form of one comparison.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct CompareRow {
     score: String,
     relation: String,
@@ -81,7 +81,7 @@ impl Cmd {
                 }
                 Ok(())
             }
-            Format::Json => print_rows(&results, Format::Json, &mut out),
+            Format::Json => print_json(&results, &mut out),
             format => {
                 let rows: Vec<CompareRow> = results.iter().map(row).collect();
                 print_rows(&rows, format, &mut out)

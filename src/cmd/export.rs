@@ -9,30 +9,8 @@ use clap::Args;
 
 use super::FilterArgs;
 use crate::cli::{Ctx, UsageError};
-use crate::output::{CsvSink, Format};
-
-/// The report's columns, in order.
-pub const COLUMNS: [&str; 19] = [
-    "claim_id",
-    "article_id",
-    "article_title",
-    "outlet",
-    "url",
-    "published",
-    "paragraph",
-    "position",
-    "claim",
-    "status",
-    "reviewer",
-    "reviewed_at",
-    "review_note",
-    "notes",
-    "sources",
-    "checkworthiness",
-    "claim_type",
-    "speaker",
-    "quantities",
-];
+use crate::output::{CsvSink, Format, columns};
+use crate::store::ExportRow;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -116,7 +94,7 @@ fn write_report<W: Write>(
         out.write_all(b"\n]\n")?;
         n
     } else {
-        let mut sink = CsvSink::new(&mut out, &COLUMNS, !raw)?;
+        let mut sink = CsvSink::new(&mut out, columns::<ExportRow>(), !raw)?;
         let n = store.export(filter, &mut |row| sink.write(&row))?;
         sink.finish()?;
         n

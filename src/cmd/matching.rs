@@ -1,11 +1,11 @@
 //! `claimdesk match`: has this been said or checked before?
 
 use clap::Args;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::analyze::InputArgs;
 use crate::cli::Ctx;
-use crate::output::{Format, print_rows};
+use crate::output::{Format, print_json, print_rows};
 use crate::pipeline::idf_or_uniform;
 use crate::store::Store;
 use crate::xref::{self, Candidate, Idf, RankWeights, Ranker};
@@ -55,7 +55,7 @@ struct Matches {
 }
 
 /// The flat form for tables and CSV.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct HitRow<'a> {
     input: usize,
     rank: usize,
@@ -81,7 +81,7 @@ impl Cmd {
             .collect::<anyhow::Result<Vec<_>>>()?;
         let mut out = std::io::stdout().lock();
         match ctx.format_or(Format::Table) {
-            Format::Json => print_rows(&results, Format::Json, &mut out),
+            Format::Json => print_json(&results, &mut out),
             format => {
                 let rows: Vec<HitRow> = results
                     .iter()

@@ -77,9 +77,7 @@ pub fn print_claim_view(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     if format != Format::Table {
-        serde_json::to_writer_pretty(&mut *out, view)?;
-        writeln!(out)?;
-        return Ok(());
+        return super::print_json(view, out);
     }
     let c = &view.claim;
     writeln!(

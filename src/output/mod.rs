@@ -5,11 +5,13 @@ use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
 use comfy_table::{ContentArrangement, Table, presets};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod claim_view;
+mod columns;
 
 pub use claim_view::{ClaimView, print_claim_view};
+pub use columns::columns;
 
 /// How listings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -22,36 +24,43 @@ pub enum Format {
     Json,
 }
 
-/// Print `rows` to `out` in `format`. CSV always has a header row, even with no rows.
-pub fn print_rows<T: Serialize>(
+/// Print `rows` to `out` in `format`. CSV and tables always have their
+/// header, even with no rows.
+pub fn print_rows<T: Serialize + Deserialize<'static>>(
     rows: &[T],
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, rows)?;
-            writeln!(out)?;
-        }
-        Format::Csv => {
-            let (header, records) = cells(rows)?;
-            let mut w = csv::Writer::from_writer(out);
-            w.write_record(&header)?;
-            for r in records {
-                w.write_record(&r)?;
-            }
-            w.flush()?;
-        }
-        Format::Table => {
-            let (header, records) = cells(rows)?;
-            let mut table = new_table();
-            table.set_header(header);
-            for r in records {
-                table.add_row(r);
-            }
-            writeln!(out, "{table}")?;
-        }
+    if format == Format::Json {
+        return print_json(rows, out);
     }
+    let header = columns::<T>();
+    let records = rows
+        .iter()
+        .map(row_cells)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    if format == Format::Csv {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(header)?;
+        for r in records {
+            w.write_record(&r)?;
+        }
+        w.flush()?;
+    } else {
+        let mut table = new_table();
+        table.set_header(header);
+        for r in records {
+            table.add_row(r);
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
+}
+
+/// Print `value` as pretty JSON: for outputs whose rows nest lists.
+pub fn print_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
     Ok(())
 }
 
@@ -75,38 +84,13 @@ pub fn new_table() -> Table {
     table
 }
 
-/// Header names and string cells of `rows`, via the same serializer CSV uses,
-/// so a table shows exactly the columns a CSV would.
-fn cells<T: Serialize>(rows: &[T]) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(true)
-        .from_writer(Vec::new());
-    let header = header_of::<T>(rows)?;
-    for row in rows {
-        w.serialize(row)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(bytes.as_slice());
-    let records = reader
-        .records()
-        .map(|r| r.map(|rec| rec.iter().map(str::to_string).collect()))
-        .collect::<Result<Vec<Vec<String>>, _>>()?;
-    Ok((header, records))
-}
-
-/// Column names of `T`, known even when there are no rows.
-fn header_of<T: Serialize>(rows: &[T]) -> anyhow::Result<Vec<String>> {
-    if let Some(first) = rows.first() {
-        let value = serde_json::to_value(first)?;
-        if let serde_json::Value::Object(map) = value {
-            return Ok(map.keys().cloned().collect());
-        }
-    }
-    Ok(Vec::new())
+/// A row's fields as text cells, in field order: `null` is empty, strings
+/// as they are, numbers and booleans as JSON writes them.
+fn row_cells<T: Serialize>(row: &T) -> anyhow::Result<Vec<String>> {
+    let serde_json::Value::Object(map) = serde_json::to_value(row)? else {
+        anyhow::bail!("a listing row must be a struct");
+    };
+    Ok(map.values().map(cell_text).collect())
 }
 
 /// Write one CSV review-report stream: a header, then rows as they come.
@@ -118,7 +102,7 @@ pub struct CsvSink<W: Write> {
 impl<W: Write> CsvSink<W> {
     /// A sink that writes `header` at once. With `neutralize`, cells that a
     /// spreadsheet would run as a formula get a leading `'`.
-    pub fn new(out: W, header: &[&str], neutralize: bool) -> anyhow::Result<Self> {
+    pub fn new(out: W, header: &[&'static str], neutralize: bool) -> anyhow::Result<Self> {
         let mut writer = csv::WriterBuilder::new()
             .has_headers(false)
             .from_writer(out);
@@ -132,13 +116,9 @@ impl<W: Write> CsvSink<W> {
             self.writer.serialize(row)?;
             return Ok(());
         }
-        let value = serde_json::to_value(row)?;
-        let serde_json::Value::Object(map) = value else {
-            anyhow::bail!("a CSV row must be a struct");
-        };
-        let record: Vec<String> = map
-            .values()
-            .map(|v| neutralize_formula(&cell_text(v)))
+        let record: Vec<String> = row_cells(row)?
+            .iter()
+            .map(|cell| neutralize_formula(cell))
             .collect();
         self.writer.write_record(&record)?;
         Ok(())
@@ -173,7 +153,7 @@ pub fn neutralize_formula(cell: &str) -> String {
 mod tests {
     use super::*;
 
-    #[derive(Serialize)]
+    #[derive(Serialize, Deserialize)]
     struct Row {
         id: i64,
         text: String,
@@ -192,6 +172,16 @@ mod tests {
         print_rows(&rows, Format::Table, &mut table).unwrap();
         let table = String::from_utf8(table).unwrap();
         assert!(table.contains("text") && table.contains("a, b"));
+    }
+
+    #[test]
+    fn empty_listings_keep_their_header() {
+        let mut csv_out = Vec::new();
+        print_rows::<Row>(&[], Format::Csv, &mut csv_out).unwrap();
+        assert_eq!(String::from_utf8(csv_out).unwrap(), "id,text\n");
+        let mut table = Vec::new();
+        print_rows::<Row>(&[], Format::Table, &mut table).unwrap();
+        assert!(String::from_utf8(table).unwrap().contains("text"));
     }
 
     #[test]

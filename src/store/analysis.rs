@@ -1,7 +1,7 @@
 //! The stored analysis of claims: the review queue and re-analysis.
 
 use rusqlite::{ToSql, params, params_from_iter};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::claims::ClaimFilter;
 use super::import::{AnalysisRow, analysis_columns, as_sql};
@@ -9,7 +9,7 @@ use super::{Result, Store};
 use crate::analyze::{ANALYSIS_VERSION, Analysis};
 
 /// One line of the review queue.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QueueRow {
     /// Claim id.
     pub id: i64,

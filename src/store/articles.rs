@@ -1,7 +1,7 @@
 //! Articles: importing one with its claims, listing them, fetching one.
 
 use rusqlite::OptionalExtension;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Result, Store};
 use crate::model::Metadata;
@@ -24,7 +24,7 @@ pub enum ImportOutcome {
 }
 
 /// One line of the `articles` listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArticleSummary {
     /// Article id.
     pub id: i64,

@@ -2,7 +2,7 @@
 
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::articles::limit_param;
 use super::{Result, Store, StoreError};
@@ -109,7 +109,7 @@ pub(super) fn where_sql(conds: &[&str]) -> String {
 }
 
 /// One line of the `claims` listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClaimRow {
     /// Claim id.
     pub id: i64,
@@ -167,7 +167,7 @@ pub struct ClaimDetail {
 }
 
 /// One row of the CSV review report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExportRow {
     /// Claim id.
     pub claim_id: i64,

@@ -1,7 +1,7 @@
 //! Known published fact-checks and the claims that match them.
 
 use rusqlite::params;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::articles::limit_param;
 use super::xref::{RelatedRow, fts_query};
@@ -10,7 +10,7 @@ use crate::ingest::factchecks::FactCheck;
 use crate::model::now_rfc3339;
 
 /// One line of `factchecks list`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FactCheckRow {
     /// Fact-check id.
     pub id: i64,

@@ -4,13 +4,13 @@
 use std::collections::HashSet;
 
 use rusqlite::params;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Result, Store};
 use crate::model::{Stance, Status, now_rfc3339};
 
 /// One evidence source of a claim.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceRow {
     /// Source id.
     pub id: i64,
@@ -29,7 +29,7 @@ pub struct SourceRow {
 }
 
 /// One event in a claim's history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HistoryEntry {
     /// When it happened (UTC, RFC 3339).
     pub at: String,
@@ -42,7 +42,7 @@ pub struct HistoryEntry {
 }
 
 /// One line of `stats`: a count within a section.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StatsRow {
     /// "status" (all claims), "article" or "reviewer".
     pub section: String,

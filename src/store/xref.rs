@@ -3,7 +3,7 @@
 
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params, params_from_iter};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::articles::limit_param;
 use super::claims::{ClaimFilter, where_sql};
@@ -11,7 +11,7 @@ use super::{Result, Store};
 use crate::model::{LinkRelation, LinkState, now_rfc3339};
 
 /// One search hit.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchRow {
     /// Claim id.
     pub id: i64,
@@ -26,7 +26,7 @@ pub struct SearchRow {
 }
 
 /// A claim or fact-check linked to a claim.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RelatedRow {
     /// "claim" or "factcheck".
     pub kind: String,
@@ -45,7 +45,7 @@ pub struct RelatedRow {
 }
 
 /// A pair of claims in the cross-reference listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LinkRow {
     /// The lower claim id.
     pub claim_a: i64,
@@ -64,7 +64,7 @@ pub struct LinkRow {
 }
 
 /// A figure that differs between two claims that say the same thing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ConflictRow {
     /// Conflict id.
     pub id: i64,
