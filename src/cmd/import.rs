@@ -140,11 +140,14 @@ impl Cmd {
                             ImportOutcome::Imported { claims, .. } => {
                                 tally.articles += 1;
                                 tally.claims += claims;
-                                let rate = tally.claims as f64 / started.elapsed().as_secs_f64();
-                                progress.set_message(format!(
-                                    "{} articles, {rate:.0} claims/s",
-                                    tally.articles
-                                ));
+                                if !progress.is_hidden() {
+                                    let rate =
+                                        tally.claims as f64 / started.elapsed().as_secs_f64();
+                                    progress.set_message(format!(
+                                        "{} articles, {rate:.0} claims/s",
+                                        tally.articles
+                                    ));
+                                }
                             }
                             ImportOutcome::AlreadyImported { article_id } => {
                                 tally.duplicates += 1;
