@@ -157,6 +157,11 @@ fn listings_articles_and_stats() {
     let stats = desk.ok(&["stats", "--format", "csv"]);
     assert!(stats.contains("status,all,verified,2"), "{stats}");
     assert!(stats.contains("reviewer,tester,verified,2"), "{stats}");
+    assert!(stats.contains("article,1: US Defense Secretary"), "{stats}");
+    assert!(stats.contains(",unreviewed,17\n"), "{stats}");
+    let no_articles = desk.ok(&["stats", "--articles", "0", "--format", "csv"]);
+    assert!(!no_articles.contains("\narticle,"), "{no_articles}");
+    assert!(no_articles.contains("status,all,unreviewed,17"), "{no_articles}");
 
     let table = desk.ok(&["claims", "--contains", "151 TIMES"]);
     assert!(table.contains("at least 151 times"));
