@@ -161,7 +161,10 @@ fn listings_articles_and_stats() {
     assert!(stats.contains(",unreviewed,17\n"), "{stats}");
     let no_articles = desk.ok(&["stats", "--articles", "0", "--format", "csv"]);
     assert!(!no_articles.contains("\narticle,"), "{no_articles}");
-    assert!(no_articles.contains("status,all,unreviewed,17"), "{no_articles}");
+    assert!(
+        no_articles.contains("status,all,unreviewed,17"),
+        "{no_articles}"
+    );
 
     let table = desk.ok(&["claims", "--contains", "151 TIMES"]);
     assert!(table.contains("at least 151 times"));
