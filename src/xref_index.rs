@@ -2,11 +2,13 @@
 //! for every new claim.
 //!
 //! A claim's candidates are the stored claims that share at least two of its
-//! rarest words. The claims holding a word are read once from the full-text
-//! index and kept, and new claims are added as they are committed, so each
-//! word costs one index lookup per import run. Words held by more than
+//! rarest words. Claims imported in this run are indexed in memory, by term,
+//! as they are committed; claims stored before it are read from the
+//! full-text index, once per word. Words held by more than
 //! [`MAX_POSTINGS`] claims are too common to tell claims apart and are not
-//! used.
+//! used. The memory index is bounded: past [`MAX_ENTRIES`] ids it starts
+//! afresh, and the claims it held are then read from the full-text index
+//! like older ones.
 
 use std::collections::HashMap;
 
@@ -14,31 +16,73 @@ use crate::store::{Result, Store};
 
 /// The most claims a candidate word may be found in.
 pub const MAX_POSTINGS: usize = 200;
+/// The most claim ids the memory index holds before it starts afresh
+/// (8 bytes each: about 16 MB).
+pub const MAX_ENTRIES: usize = 2_000_000;
 
-/// Words and the claims that hold them, read lazily.
+/// A word to find candidates with: its term (how claimdesk normalizes it)
+/// and the word as written (what the full-text index's stemmer reads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchWord {
+    /// The normalized, stemmed term.
+    pub term: String,
+    /// The word as written, lowercased.
+    pub surface: String,
+}
+
+/// The claims holding one term.
 #[derive(Debug, Default)]
+struct Posting {
+    /// `None`: too many claims hold it to search with.
+    ids: Option<Vec<i64>>,
+    /// Whether the claims stored before the run were read (or none was).
+    read_stored: bool,
+}
+
+/// Terms and the claims that hold them.
+#[derive(Debug)]
 pub struct WordIndex {
-    /// `None`: the word is too common to search with.
-    postings: HashMap<String, Option<Vec<i64>>>,
+    /// Claims with ids up to this one are found in the full-text index.
+    stored_up_to: i64,
+    postings: HashMap<String, Posting>,
+    entries: usize,
 }
 
 impl WordIndex {
-    /// An empty index.
-    pub fn new() -> Self {
-        Self::default()
+    /// An index over a store whose claims have ids up to `stored_up_to`.
+    pub fn new(stored_up_to: i64) -> Self {
+        WordIndex {
+            stored_up_to,
+            postings: HashMap::new(),
+            entries: 0,
+        }
     }
 
-    /// Record that claim `id` (just committed) holds `words`; only words
-    /// already read need it, the others will find it in the index.
-    pub fn add(&mut self, id: i64, words: &[String]) {
-        for word in words {
-            if let Some(entry) = self.postings.get_mut(word)
-                && let Some(ids) = entry
-            {
+    /// Record that claim `id` (just committed, newer than any added before)
+    /// holds `terms`.
+    pub fn add<'t>(&mut self, id: i64, terms: impl IntoIterator<Item = &'t str>) {
+        if self.entries >= MAX_ENTRIES {
+            // The claims added so far are committed: the full-text index has them.
+            self.postings.clear();
+            self.entries = 0;
+            self.stored_up_to = id - 1;
+        }
+        let read_stored = self.stored_up_to == 0;
+        for term in terms {
+            let posting = match self.postings.get_mut(term) {
+                Some(p) => p,
+                None => self.postings.entry(term.to_string()).or_insert(Posting {
+                    ids: Some(Vec::new()),
+                    read_stored,
+                }),
+            };
+            if let Some(ids) = &mut posting.ids {
                 if ids.len() >= MAX_POSTINGS {
-                    *entry = None;
+                    self.entries -= ids.len();
+                    posting.ids = None;
                 } else {
                     ids.push(id);
+                    self.entries += 1;
                 }
             }
         }
@@ -46,14 +90,35 @@ impl WordIndex {
 
     /// Claims sharing at least two of `words` (one when there is only one
     /// word), most shared first, then newest first; at most `k`.
-    pub fn candidates(&mut self, store: &Store, words: &[String], k: usize) -> Result<Vec<i64>> {
+    pub fn candidates(
+        &mut self,
+        store: &Store,
+        words: &[SearchWord],
+        k: usize,
+    ) -> Result<Vec<i64>> {
         let mut all: Vec<i64> = Vec::new();
         for word in words {
-            if !self.postings.contains_key(word) {
-                let ids = store.claims_with_word(word, MAX_POSTINGS)?;
-                self.postings.insert(word.clone(), ids);
+            let posting = self.postings.entry(word.term.clone()).or_insert(Posting {
+                ids: Some(Vec::new()),
+                read_stored: self.stored_up_to == 0,
+            });
+            if !posting.read_stored {
+                posting.read_stored = true;
+                let stored =
+                    store.claims_with_word(&word.surface, self.stored_up_to, MAX_POSTINGS)?;
+                posting.ids = match (stored, posting.ids.take()) {
+                    (Some(mut stored), Some(new)) if stored.len() + new.len() <= MAX_POSTINGS => {
+                        self.entries += stored.len();
+                        stored.extend(new);
+                        Some(stored)
+                    }
+                    (_, new) => {
+                        self.entries -= new.map_or(0, |n| n.len());
+                        None
+                    }
+                };
             }
-            if let Some(Some(ids)) = self.postings.get(word) {
+            if let Some(ids) = &posting.ids {
                 all.extend_from_slice(ids);
             }
         }
@@ -75,24 +140,45 @@ impl WordIndex {
 mod tests {
     use super::*;
 
+    fn word(w: &str) -> SearchWord {
+        SearchWord {
+            term: w.into(),
+            surface: w.into(),
+        }
+    }
+
+    fn empty_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        (dir, store)
+    }
+
     #[test]
-    fn added_claims_join_words_already_read() {
-        let mut index = WordIndex::new();
-        index.postings.insert("militia".into(), Some(vec![1]));
-        index.postings.insert("common".into(), None);
-        index.add(7, &["militia".into(), "common".into(), "unread".into()]);
-        assert_eq!(index.postings["militia"], Some(vec![1, 7]));
-        assert_eq!(index.postings["common"], None);
-        assert!(!index.postings.contains_key("unread"));
+    fn claims_sharing_two_words_are_found_most_shared_first() {
+        let (_dir, store) = empty_store();
+        let mut index = WordIndex::new(0);
+        index.add(1, ["militia", "drone", "base"]);
+        index.add(2, ["militia", "drone"]);
+        index.add(3, ["militia", "tikrit"]);
+        let words = [word("militia"), word("drone"), word("base")];
+        assert_eq!(index.candidates(&store, &words, 10).unwrap(), [1, 2]);
+        assert_eq!(index.candidates(&store, &words, 1).unwrap(), [1]);
     }
 
     #[test]
     fn a_word_past_the_cap_stops_counting() {
-        let mut index = WordIndex::new();
-        index
-            .postings
-            .insert("w".into(), Some((0..MAX_POSTINGS as i64).collect()));
-        index.add(9999, &["w".into()]);
-        assert_eq!(index.postings["w"], None);
+        let (_dir, store) = empty_store();
+        let mut index = WordIndex::new(0);
+        for id in 1..=MAX_POSTINGS as i64 + 1 {
+            index.add(id, ["common", "rare"]);
+        }
+        assert!(index.postings["common"].ids.is_none());
+        assert_eq!(index.entries, 0);
+        assert!(
+            index
+                .candidates(&store, &[word("common")], 5)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

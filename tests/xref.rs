@@ -315,3 +315,69 @@ fn compare_gives_score_relation_and_differences() {
     assert!(rows[0]["score"].as_f64().unwrap() > rows[1]["score"].as_f64().unwrap());
     assert!(!desk.db.exists(), "compare needs no database");
 }
+
+/// A made-up word for `i`: each pair of articles shares its own two words.
+fn tag(mut i: usize, prefix: &str) -> String {
+    let mut word = prefix.to_string();
+    for _ in 0..3 {
+        word.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+    }
+    word
+}
+
+#[test]
+fn conflicts_are_found_across_import_batches_and_the_same_every_run() {
+    // 1,300 articles: three write batches, cross-referenced on a thread of
+    // their own. Article i and article i + 650 give the same claim with
+    // different figures, so most pairs straddle a batch boundary.
+    let pairs = 650;
+    let mut jsonl = String::new();
+    for i in 0..2 * pairs {
+        let k = i % pairs;
+        let homes = if i < pairs { 120 } else { 135 };
+        let line = serde_json::json!({
+            "title": format!("Housing report {i}"),
+            "text": format!(
+                "The {} council approved {homes} new homes for the {} district on Tuesday.",
+                tag(k, "zo"),
+                tag(k, "vu")
+            ),
+        });
+        jsonl.push_str(&line.to_string());
+        jsonl.push('\n');
+    }
+    let conflicts_of = |desk: &Desk| -> Vec<(i64, i64, i64, String, String)> {
+        let conn = desk.conn();
+        let mut stmt = conn
+            .prepare("SELECT id, claim_a, claim_b, a_text, b_text FROM conflicts ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let first = Desk::new();
+    let file = first.write("housing.jsonl", &jsonl);
+    first.ok(&["import", s(&file)]);
+    let found = conflicts_of(&first);
+    assert_eq!(found.len(), pairs, "one conflict per pair");
+    for (_, a, b, a_text, b_text) in &found {
+        assert_eq!(b - a, pairs as i64, "claims {a} and {b} are not a pair");
+        assert_eq!(
+            (a_text.as_str(), b_text.as_str()),
+            ("120 new homes", "135 new homes")
+        );
+    }
+
+    let second = Desk::new();
+    let file = second.write("housing.jsonl", &jsonl);
+    second.ok(&["import", s(&file)]);
+    assert_eq!(
+        conflicts_of(&second),
+        found,
+        "the same ids and pairs every run"
+    );
+}

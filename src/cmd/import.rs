@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::cli::{Ctx, UsageError};
 use crate::ingest::{self, Document, IngestError, Input};
 use crate::model::{InputFormat, Metadata};
-use crate::pipeline::{Importer, Prepared};
+use crate::pipeline::{Importer, Preparation, Prepared};
 use crate::store::ImportOutcome;
 
 const EXAMPLES: &str = "\
@@ -123,11 +123,11 @@ impl Cmd {
             }
         }
         let progress = progress_bar(inputs.len());
-        let analyze = importer.analyzes();
+        let preparation = importer.preparation();
         let started = std::time::Instant::now();
         std::thread::scope(|scope| -> anyhow::Result<()> {
             let (tx, rx) = std::sync::mpsc::sync_channel(IN_FLIGHT);
-            let reader = scope.spawn(|| self.read_all(&inputs, &overrides, analyze, tx));
+            let reader = scope.spawn(|| self.read_all(&inputs, &overrides, preparation, tx));
             let say = |msg: String| progress.suspend(|| eprintln!("{msg}"));
             for event in rx {
                 match event {
@@ -192,7 +192,7 @@ impl Cmd {
         &self,
         inputs: &[Input],
         overrides: &Metadata,
-        analyze: bool,
+        preparation: Preparation,
         tx: SyncSender<Event>,
     ) -> anyhow::Result<()> {
         let send = |event: Event| tx.send(event).map_err(|_| anyhow::Error::new(Stopped));
@@ -209,7 +209,7 @@ impl Cmd {
                 match doc {
                     Ok(mut doc) => {
                         doc.meta.apply(overrides);
-                        send(Event::Article(Box::new(Prepared::new(doc, analyze))))
+                        send(Event::Article(Box::new(preparation.prepare(doc))))
                     }
                     Err(e) => send(Event::Failed(e.to_string())),
                 }

@@ -64,19 +64,26 @@ impl Store {
         candidates(&self.conn, CLAIM_CANDIDATES_SQL, terms, k)
     }
 
-    /// Ids of the claims whose text holds `word` (as the full-text index
-    /// tokenizes it), or `None` when more than `cap` do.
-    pub fn claims_with_word(&self, word: &str, cap: usize) -> Result<Option<Vec<i64>>> {
+    /// Ids of the claims up to id `up_to` whose text holds `word` (as the
+    /// full-text index tokenizes it), or `None` when more than `cap` do.
+    pub fn claims_with_word(&self, word: &str, up_to: i64, cap: usize) -> Result<Option<Vec<i64>>> {
         let Some(expr) = super::fts_query(word, false) else {
             return Ok(Some(Vec::new()));
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?2")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 AND rowid <= ?2 LIMIT ?3",
+        )?;
         let ids: Vec<i64> = stmt
-            .query_map(params![expr, cap as i64 + 1], |r| r.get(0))?
+            .query_map(params![expr, up_to, cap as i64 + 1], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok((ids.len() <= cap).then_some(ids))
+    }
+
+    /// The highest claim id stored (0 when there is none).
+    pub fn last_claim_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))?)
     }
 
     /// The text of one claim.
@@ -100,6 +107,26 @@ impl Store {
     /// Known fact-checks sharing words with `terms`, best BM25 first.
     pub fn factcheck_candidates(&self, terms: &[String], k: usize) -> Result<Vec<Candidate>> {
         candidates(&self.conn, FACTCHECK_CANDIDATES_SQL, terms, k)
+    }
+
+    /// Run `read` in one read transaction: it sees the database as it was
+    /// when `started` was called, whatever other connections commit meanwhile.
+    pub fn in_snapshot<T>(
+        &self,
+        started: impl FnOnce(),
+        read: impl FnOnce(&Store) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        self.conn.execute_batch("BEGIN")?;
+        // A WAL read transaction takes its snapshot at its first read.
+        let pinned = self
+            .conn
+            .query_row("SELECT count(*) FROM xref_meta", [], |_| Ok(()));
+        started();
+        let result = pinned
+            .map_err(anyhow::Error::from)
+            .and_then(|()| read(self));
+        let _ = self.conn.execute_batch("COMMIT");
+        result
     }
 
     /// Run `find` and store what it finds, in one write transaction: the

@@ -84,6 +84,15 @@ impl Store {
             .with_context(|| format!("cannot set up the database {}", path.display()))
     }
 
+    /// The database file, when it is one that another connection can open
+    /// (not `:memory:` or a temporary database).
+    pub fn file_path(&self) -> Option<std::path::PathBuf> {
+        self.conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
+    }
+
     fn configure(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -1,0 +1,259 @@
+//! The import pipeline: prepare the body and claims, analyze them, store
+//! them, and cross-reference the new claims against the claims and
+//! fact-checks already stored.
+//!
+//! Articles are written in batches (one savepoint each, see
+//! `store::ImportTx`). Cross-referencing takes each batch once it has
+//! committed: reading the full-text index while the batch is still writing
+//! it would flush the index for every query. It runs on its own thread while
+//! the next batch is written (see `xref.rs`); candidates come from a word
+//! index (`xref_index::WordIndex`) rather than a ranked query per claim,
+//! which cost ten times the rest of the import.
+
+mod xref;
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+
+use crate::analyze::analyze_article;
+use crate::analyze::quantity;
+use crate::ingest::Document;
+use crate::prepare::{PreparedArticle, prepare};
+use crate::store::{AnalysisRow, ImportOutcome, Store};
+use crate::xref::Idf;
+
+pub use xref::ClaimTerms;
+use xref::{NewClaim, Xref};
+
+/// Articles written per batch transaction.
+const BATCH_ARTICLES: usize = 500;
+
+/// What the reading thread does for each document.
+#[derive(Debug, Clone, Copy)]
+pub struct Preparation {
+    analyze: bool,
+    xref: bool,
+}
+
+impl Preparation {
+    /// Build the body and claims of `doc`, and analyze them and read their
+    /// words if the import needs it.
+    pub fn prepare(self, doc: Document) -> Prepared {
+        let article = prepare(&doc.paragraphs);
+        let texts = || article.claims.iter().map(|c| c.text.as_str());
+        let analyses = if self.analyze {
+            let texts: Vec<&str> = texts().collect();
+            analyze_article(&texts)
+                .into_iter()
+                .map(AnalysisRow::from)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let terms = if self.xref {
+            texts().map(ClaimTerms::of).collect()
+        } else {
+            Vec::new()
+        };
+        Prepared {
+            doc,
+            article,
+            analyses,
+            terms,
+        }
+    }
+}
+
+/// A document with its body, claims, their analyses and words: the CPU work
+/// of import, which runs on another thread than the one writing SQLite.
+pub struct Prepared {
+    /// The document read.
+    pub doc: Document,
+    article: PreparedArticle,
+    analyses: Vec<AnalysisRow>,
+    terms: Vec<ClaimTerms>,
+}
+
+/// Imports documents one by one into a store, committing in batches; the
+/// open batch is committed by [`Importer::finish`], or when dropped.
+pub struct Importer<'s> {
+    store: &'s mut Store,
+    xref: Option<XrefBatch>,
+    analyze: bool,
+    pending: usize,
+}
+
+/// The open batch's part of cross-referencing.
+struct XrefBatch {
+    runner: Xref,
+    /// Term counts of the claims of the open batch, saved when it commits.
+    delta: HashMap<String, u32>,
+    new_docs: u32,
+    /// Claims of the open batch, cross-referenced once it commits.
+    claims: Vec<NewClaim>,
+}
+
+impl<'s> Importer<'s> {
+    /// An importer; with `xref`, new claims are compared with stored ones;
+    /// without `analyze`, claims are stored unanalyzed (`reanalyze` fills in).
+    pub fn new(store: &'s mut Store, xref: bool, analyze: bool) -> anyhow::Result<Self> {
+        let xref = if xref {
+            Some(XrefBatch {
+                runner: Xref::start(store)?,
+                delta: HashMap::new(),
+                new_docs: 0,
+                claims: Vec::new(),
+            })
+        } else {
+            None
+        };
+        Ok(Importer {
+            store,
+            xref,
+            analyze,
+            pending: 0,
+        })
+    }
+
+    /// What documents need before [`Importer::store_prepared`] takes them.
+    pub fn preparation(&self) -> Preparation {
+        Preparation {
+            analyze: self.analyze,
+            xref: self.xref.is_some(),
+        }
+    }
+
+    /// Store a document prepared (perhaps on another thread) by
+    /// [`Preparation::prepare`], unless its body is already stored.
+    pub fn store_prepared(&mut self, prepared: Prepared) -> anyhow::Result<ImportOutcome> {
+        let Prepared {
+            doc,
+            article,
+            analyses,
+            terms,
+        } = prepared;
+        let tx = self.store.begin_import()?;
+        if let Some(article_id) = tx.find_article(&article.content_hash)? {
+            return Ok(ImportOutcome::AlreadyImported { article_id });
+        }
+        let (article_id, claim_ids) =
+            tx.insert_article(&doc.meta, &doc.origin, doc.format, &article, &analyses)?;
+        tx.commit()?;
+        if let Some(batch) = &mut self.xref {
+            let siblings =
+                claim_ids.first().copied().unwrap_or(0)..=claim_ids.last().copied().unwrap_or(-1);
+            let mut analyses = analyses.into_iter();
+            for ((&id, claim), terms) in claim_ids.iter().zip(article.claims).zip(terms) {
+                add_counts(&terms.terms, &mut batch.delta);
+                batch.new_docs += 1;
+                let figures = match analyses.next() {
+                    Some(a) => a.analysis.quantities,
+                    None => quantity::extract(&claim.text),
+                };
+                batch.claims.push(NewClaim {
+                    id,
+                    siblings: siblings.clone(),
+                    text: claim.text,
+                    figures,
+                    terms,
+                });
+            }
+        }
+        self.pending += 1;
+        if self.pending >= BATCH_ARTICLES {
+            self.flush()?;
+        }
+        Ok(ImportOutcome::Imported {
+            article_id,
+            claims: claim_ids.len(),
+        })
+    }
+
+    /// Commit the open batch with the term counts it added, then have its
+    /// claims cross-referenced.
+    fn flush(&mut self) -> anyhow::Result<()> {
+        let (n_docs, delta, claims) = match &mut self.xref {
+            Some(batch) => (
+                std::mem::take(&mut batch.new_docs),
+                std::mem::take(&mut batch.delta),
+                std::mem::take(&mut batch.claims),
+            ),
+            None => (0, HashMap::new(), Vec::new()),
+        };
+        self.store
+            .commit_batch(n_docs, &delta)
+            .context("cannot commit the imported articles")?;
+        self.pending = 0;
+        if let Some(batch) = &mut self.xref {
+            batch
+                .runner
+                .submit(self.store, claims)
+                .context("cannot cross-reference the new claims")?;
+        }
+        Ok(())
+    }
+
+    /// Commit what is pending and store what cross-referencing finds in it.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.flush()?;
+        self.finish_xref()
+    }
+
+    fn finish_xref(&mut self) -> anyhow::Result<()> {
+        match &mut self.xref {
+            Some(batch) => batch
+                .runner
+                .finish(self.store)
+                .context("cannot cross-reference the new claims"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Importer<'_> {
+    fn drop(&mut self) {
+        // Articles already reported as imported must not vanish when a later
+        // error ends the run early.
+        if self.flush().is_ok() {
+            let _ = self.finish_xref();
+        }
+    }
+}
+
+/// Count each distinct matching term of `text` once in `counts`: how the
+/// stored document frequencies grow with every claim or fact-check.
+pub fn count_terms(text: &str, counts: &mut HashMap<String, u32>) {
+    let mut terms = crate::xref::terms(text);
+    terms.sort_unstable();
+    terms.dedup();
+    add_counts(&terms, counts);
+}
+
+fn add_counts(distinct: &[String], counts: &mut HashMap<String, u32>) {
+    for term in distinct {
+        *counts.entry(term.clone()).or_insert(0) += 1;
+    }
+}
+
+/// A collection size under which every unseen word gets the same high weight.
+const UNIFORM_COLLECTION: u32 = 1_000_000;
+
+/// Under this many claims and fact-checks, document frequencies say little
+/// about which words are rare (the similarity model learnt its weights on a
+/// collection of thousands of sentences), so words weigh alike instead.
+pub const MIN_COLLECTION: u32 = 1_000;
+
+/// Weights that treat every word alike.
+pub fn uniform_idf() -> Idf {
+    Idf::from_counts(UNIFORM_COLLECTION, std::iter::empty::<(&str, u32)>())
+}
+
+/// `idf` when it counts enough documents to weigh words by, else uniform weights.
+pub fn idf_or_uniform(idf: Idf) -> Idf {
+    if idf.n_docs() >= MIN_COLLECTION {
+        idf
+    } else {
+        uniform_idf()
+    }
+}

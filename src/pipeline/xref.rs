@@ -1,0 +1,433 @@
+//! Cross-referencing at import: each committed batch of new claims is
+//! compared with the stored claims of other articles that share its rare
+//! words, and with known fact-checks.
+//!
+//! The comparison runs on its own thread and its own read connection while
+//! the writer stores the next batch; the findings of a batch are written by
+//! the writer once the next batch has committed. What a batch is compared
+//! with does not depend on timing: the worker takes its read snapshot before
+//! the writer may commit again (see [`Xref::submit`]).
+
+use std::collections::HashMap;
+use std::ops::RangeInclusive;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+
+use anyhow::Context;
+
+use crate::analyze::quantity::{self, Quantity};
+use crate::model::LinkRelation;
+use crate::store::{FactCheckMatch, Findings, FoundConflict, Store, SuggestedLink};
+use crate::xref::{self, Idf, Profile, Relation};
+use crate::xref_index::{SearchWord, WordIndex};
+
+use super::{MIN_COLLECTION, uniform_idf};
+
+/// Words of a claim used to find candidates in the full-text index.
+const QUERY_TERMS: usize = 5;
+/// Candidate claims compared with each new claim.
+const CLAIM_CANDIDATES: usize = 4;
+/// Candidate fact-checks compared with each new claim.
+const FACTCHECK_CANDIDATES: usize = 5;
+/// A word in more than 1/200 of the claims is too common to find candidates
+/// with: ranking its whole posting list costs more than the rest of import.
+const MAX_TERM_SHARE: u32 = 200;
+/// ... unless the collection is still small.
+const MIN_TERM_CAP: u32 = 64;
+/// A fact-check is suggested for a claim from this similarity on: the same
+/// bar as two claims saying the same thing.
+const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
+/// ... or from the related bar when the claim holds this share of the
+/// fact-check's word weight: articles wrap a checked claim in extra clauses
+/// ("..., believed to be affiliated with Iran, ...") that lower the similarity.
+const FACTCHECK_COVERAGE: f64 = 0.75;
+/// Claims whose profiles are kept at once; past it the cache starts afresh.
+const SEEN_CAPACITY: usize = 10_000;
+
+/// The words of one claim, read once (on the reading thread): its distinct
+/// content terms, which the document frequencies count, and the words that
+/// may find candidates in the full-text index.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimTerms {
+    /// Distinct content terms (normalized and stemmed), in text order.
+    pub terms: Vec<String>,
+    /// For terms that may find candidates (not numbers, two letters or
+    /// more): the index into `terms` and the word as written, which the
+    /// full-text index's own stemmer will read.
+    pub searchable: Vec<(usize, String)>,
+}
+
+impl ClaimTerms {
+    /// Read the terms of `text`.
+    pub fn of(text: &str) -> ClaimTerms {
+        let mut out = ClaimTerms::default();
+        xref::text::for_each_token(text, |t| {
+            if t.stop || out.terms.iter().any(|seen| seen == t.term) {
+                return;
+            }
+            if !t.number && t.term.len() >= 2 {
+                out.searchable
+                    .push((out.terms.len(), t.surface.to_string()));
+            }
+            out.terms.push(t.term.to_string());
+        });
+        out
+    }
+
+    /// The rarest words that other claims hold, as written, but not too
+    /// many and none too common (a word no stored claim has cannot find
+    /// one, and a common word finds too many); ties keep text order, so a
+    /// claim always yields the same words.
+    fn rare_words(&self, idf: &Idf) -> Vec<SearchWord> {
+        let cap = (idf.n_docs() / MAX_TERM_SHARE).max(MIN_TERM_CAP);
+        let mut rare: Vec<(u32, usize, &str, &str)> = self
+            .searchable
+            .iter()
+            .enumerate()
+            .filter_map(|(order, (i, surface))| {
+                let term = self.terms[*i].as_str();
+                let df = idf.df(term);
+                (1..=cap)
+                    .contains(&df)
+                    .then_some((df, order, term, surface.as_str()))
+            })
+            .collect();
+        rare.sort_by_key(|&(df, order, _, _)| (df, order));
+        rare.into_iter()
+            .take(QUERY_TERMS)
+            .map(|(_, _, term, surface)| SearchWord {
+                term: term.to_string(),
+                surface: surface.to_string(),
+            })
+            .collect()
+    }
+
+    /// The terms that may find candidates.
+    fn searchable_terms(&self) -> impl Iterator<Item = &str> {
+        self.searchable.iter().map(|(i, _)| self.terms[*i].as_str())
+    }
+}
+
+/// A committed claim waiting to be cross-referenced.
+pub struct NewClaim {
+    /// Its id.
+    pub id: i64,
+    /// The ids of its article's claims: those are not "elsewhere".
+    pub siblings: RangeInclusive<i64>,
+    /// Its text.
+    pub text: String,
+    /// Its figures.
+    pub figures: Vec<Quantity>,
+    /// Its words.
+    pub terms: ClaimTerms,
+}
+
+/// What cross-referencing remembers across batches.
+pub struct CrossReferencer {
+    idf: Idf,
+    words: WordIndex,
+    /// Whether any fact-check is stored (else their lookups are skipped).
+    factchecks: bool,
+    /// Word weights for a collection still too small to count on.
+    uniform: Idf,
+    /// Profiles and figures of claims already compared in this run: the same
+    /// stored claim is a candidate for many new ones.
+    seen: HashMap<i64, (Profile, Vec<Quantity>)>,
+}
+
+impl CrossReferencer {
+    /// State read from `store`: term statistics, whether fact-checks exist.
+    pub fn new(store: &Store) -> anyhow::Result<Self> {
+        Ok(CrossReferencer {
+            idf: store
+                .load_idf()
+                .context("cannot load the term statistics")?,
+            words: WordIndex::new(store.last_claim_id()?),
+            factchecks: store.has_factchecks()?,
+            uniform: uniform_idf(),
+            seen: HashMap::new(),
+        })
+    }
+
+    /// Compare every claim of a committed batch with the stored claims of
+    /// other articles that share its rare words, and with known fact-checks.
+    pub fn run(&mut self, store: &Store, claims: &[NewClaim]) -> anyhow::Result<Findings> {
+        // Words are chosen before the claim counts, as a search would see it.
+        let words: Vec<Vec<SearchWord>> = claims
+            .iter()
+            .map(|claim| {
+                let words = claim.terms.rare_words(&self.idf);
+                self.idf.add_terms(&claim.terms.terms);
+                words
+            })
+            .collect();
+        for claim in claims {
+            self.words.add(claim.id, claim.terms.searchable_terms());
+        }
+        let mut findings = Findings::default();
+        let idf = if self.idf.n_docs() >= MIN_COLLECTION {
+            &self.idf
+        } else {
+            &self.uniform
+        };
+        if self.seen.len() > SEEN_CAPACITY {
+            self.seen.clear();
+        }
+        for (claim, words) in claims.iter().zip(&words) {
+            if words.is_empty() {
+                continue;
+            }
+            let found: Vec<i64> = self
+                .words
+                .candidates(store, words, CLAIM_CANDIDATES + 8)?
+                .into_iter()
+                // Only pairs across articles, and each pair once (from its newer claim).
+                .filter(|id| !claim.siblings.contains(id) && *id < claim.id)
+                .take(CLAIM_CANDIDATES)
+                .collect();
+            if found.is_empty() && !self.factchecks {
+                continue;
+            }
+            // Each claim is profiled once per run: as a new claim now, and as
+            // a candidate of later claims from the cache.
+            self.seen
+                .entry(claim.id)
+                .or_insert_with(|| (Profile::new(&claim.text, idf), claim.figures.clone()));
+            for &other in &found {
+                if !self.seen.contains_key(&other)
+                    && let Some(text) = store.claim_text(other)?
+                {
+                    let entry = (Profile::new(&text, idf), quantity::extract(&text));
+                    self.seen.insert(other, entry);
+                }
+            }
+            let profile = &self.seen[&claim.id].0;
+            for other in found {
+                let Some((other_profile, other_figures)) = self.seen.get(&other) else {
+                    continue;
+                };
+                compare_claims(
+                    (claim.id, profile, &claim.figures),
+                    (other, other_profile, other_figures),
+                    &mut findings,
+                );
+            }
+            if !self.factchecks {
+                continue;
+            }
+            let surfaces: Vec<String> = words.iter().map(|w| w.surface.clone()).collect();
+            for (fc, fc_text, _) in store.factcheck_candidates(&surfaces, FACTCHECK_CANDIDATES)? {
+                let fc_profile = Profile::new(&fc_text, idf);
+                let score = profile.similarity(&fc_profile);
+                let covered = fc_profile.coverage_by(profile) >= FACTCHECK_COVERAGE;
+                if score >= FACTCHECK_MATCH_THRESHOLD
+                    || (covered && score >= xref::RELATED_THRESHOLD)
+                {
+                    findings.matches.push(FactCheckMatch {
+                        claim: claim.id,
+                        factcheck: fc,
+                        score,
+                    });
+                }
+            }
+        }
+        Ok(findings)
+    }
+}
+
+/// Record the link (and any conflicting figures) between a new claim and a
+/// stored one, if their relation is worth suggesting.
+fn compare_claims(
+    (id, profile, figures): (i64, &Profile, &[Quantity]),
+    (other, other_profile, other_figures): (i64, &Profile, &[Quantity]),
+    findings: &mut Findings,
+) {
+    let cmp = xref::compare_quantities(profile, figures, other_profile, other_figures);
+    let relation = match cmp.relation {
+        Relation::Same => LinkRelation::Same,
+        Relation::Related => LinkRelation::Related,
+        Relation::Conflict => LinkRelation::Contradicts,
+        Relation::None => return,
+    };
+    if relation == LinkRelation::Contradicts {
+        for diff in cmp.differences {
+            findings.conflicts.push(FoundConflict {
+                a: id,
+                b: other,
+                diff,
+                score: cmp.score,
+            });
+        }
+    }
+    findings.links.push(SuggestedLink {
+        a: id,
+        b: other,
+        relation,
+        score: cmp.score,
+    });
+}
+
+/// Where cross-referencing runs: on the writer's connection, or on a
+/// thread of its own.
+pub enum Xref {
+    /// In the writer, in the write transaction that stores the findings
+    /// (a database only this connection sees, such as `:memory:`).
+    Inline(Box<CrossReferencer>),
+    /// On a worker thread with its own connection.
+    Worker(Worker),
+}
+
+impl Xref {
+    /// Cross-referencing for the database of `store`, on a thread when the
+    /// database is a file another connection can open.
+    pub fn start(store: &Store) -> anyhow::Result<Xref> {
+        let referencer = CrossReferencer::new(store)?;
+        match store.file_path() {
+            Some(path) => {
+                let reader = Store::open(&path)?;
+                Ok(Xref::Worker(Worker::spawn(reader, referencer)))
+            }
+            None => Ok(Xref::Inline(Box::new(referencer))),
+        }
+    }
+
+    /// Cross-reference a batch just committed. On a worker, first store the
+    /// findings of the batch before it, then hand this batch over and wait
+    /// until the worker holds its read snapshot, so that the next commit
+    /// cannot change what the batch is compared with.
+    pub fn submit(&mut self, store: &mut Store, claims: Vec<NewClaim>) -> anyhow::Result<()> {
+        match self {
+            Xref::Inline(referencer) => {
+                if !claims.is_empty() {
+                    store.cross_reference(|s| referencer.run(s, &claims))?;
+                }
+                Ok(())
+            }
+            Xref::Worker(worker) => {
+                worker.store_findings(store)?;
+                if !claims.is_empty() {
+                    worker.start(claims)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Store the findings still to come.
+    pub fn finish(&mut self, store: &mut Store) -> anyhow::Result<()> {
+        match self {
+            Xref::Inline(_) => Ok(()),
+            Xref::Worker(worker) => worker.store_findings(store),
+        }
+    }
+}
+
+/// What the worker thread says.
+enum Reply {
+    /// It holds its read snapshot for the batch.
+    Started,
+    /// What it found for the batch, or why it failed.
+    Done(anyhow::Result<Findings>),
+}
+
+/// A cross-referencing thread and its channels.
+pub struct Worker {
+    jobs: Option<Sender<Vec<NewClaim>>>,
+    replies: Receiver<Reply>,
+    thread: Option<JoinHandle<()>>,
+    /// A batch was handed over whose findings are not stored yet.
+    busy: bool,
+}
+
+impl Worker {
+    fn spawn(reader: Store, mut referencer: CrossReferencer) -> Worker {
+        let (jobs, job_rx) = mpsc::channel::<Vec<NewClaim>>();
+        let (reply_tx, replies) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("xref".into())
+            .spawn(move || {
+                for claims in job_rx {
+                    let started = || {
+                        let _ = reply_tx.send(Reply::Started);
+                    };
+                    let found = reader.in_snapshot(started, |s| referencer.run(s, &claims));
+                    if reply_tx.send(Reply::Done(found)).is_err() {
+                        return;
+                    }
+                }
+            })
+            .expect("a thread can be started");
+        Worker {
+            jobs: Some(jobs),
+            replies,
+            thread: Some(thread),
+            busy: false,
+        }
+    }
+
+    fn start(&mut self, claims: Vec<NewClaim>) -> anyhow::Result<()> {
+        let sent = self.jobs.as_ref().is_some_and(|j| j.send(claims).is_ok());
+        if !sent {
+            anyhow::bail!("the cross-referencing thread has stopped");
+        }
+        self.busy = true;
+        match self.replies.recv() {
+            Ok(Reply::Started) => Ok(()),
+            Ok(Reply::Done(result)) => {
+                self.busy = false;
+                result.map(|_| ())
+            }
+            Err(_) => anyhow::bail!("the cross-referencing thread has stopped"),
+        }
+    }
+
+    fn store_findings(&mut self, store: &mut Store) -> anyhow::Result<()> {
+        if !self.busy {
+            return Ok(());
+        }
+        self.busy = false;
+        match self.replies.recv() {
+            Ok(Reply::Done(found)) => {
+                let findings = found?;
+                store.cross_reference(|_| Ok(findings))
+            }
+            Ok(Reply::Started) => anyhow::bail!("the cross-referencing thread is out of step"),
+            Err(_) => anyhow::bail!("the cross-referencing thread has stopped"),
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_distinct_and_numbers_do_not_search() {
+        let t = ClaimTerms::of("The militia attacked 151 times; the militia attacks.");
+        assert_eq!(t.terms, ["militia", "attack", "151", "tim"]);
+        let searchable: Vec<&str> = t.searchable.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(searchable, ["militia", "attacked", "times"]);
+    }
+
+    #[test]
+    fn rare_words_prefer_the_rarest_held_by_other_claims() {
+        let mut idf = Idf::default();
+        for text in ["militia bases", "militia drones", "bases drones", "bases"] {
+            idf.add(text);
+        }
+        let t = ClaimTerms::of("Drones struck militia bases near Tikrit");
+        // "tikrit" is in no stored claim: it cannot find one.
+        let rare = t.rare_words(&idf);
+        let words: Vec<&str> = rare.iter().map(|w| w.surface.as_str()).collect();
+        assert_eq!(words, ["drones", "militia", "bases"]);
+    }
+}
