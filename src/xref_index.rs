@@ -6,9 +6,9 @@
 //! as they are committed; claims stored before it are read from the
 //! full-text index, once per word. Words held by more than
 //! [`MAX_POSTINGS`] claims are too common to tell claims apart and are not
-//! used. The memory index is bounded: past [`MAX_ENTRIES`] ids it starts
-//! afresh, and the claims it held are then read from the full-text index
-//! like older ones.
+//! used. The memory index is bounded: past [`MAX_ENTRIES`] ids or
+//! [`MAX_TERMS`] terms it starts afresh, and the claims it held are then
+//! read from the full-text index like older ones.
 
 use std::collections::HashMap;
 
@@ -19,6 +19,9 @@ pub const MAX_POSTINGS: usize = 200;
 /// The most claim ids the memory index holds before it starts afresh
 /// (8 bytes each: about 16 MB).
 pub const MAX_ENTRIES: usize = 2_000_000;
+/// The most terms it holds before it starts afresh (each costs its text
+/// and a table slot, about 80 bytes).
+pub const MAX_TERMS: usize = 250_000;
 
 /// A word to find candidates with: its term (how claimdesk normalizes it)
 /// and the word as written (what the full-text index's stemmer reads).
@@ -61,7 +64,7 @@ impl WordIndex {
     /// Record that claim `id` (just committed, newer than any added before)
     /// holds `terms`.
     pub fn add<'t>(&mut self, id: i64, terms: impl IntoIterator<Item = &'t str>) {
-        if self.entries >= MAX_ENTRIES {
+        if self.entries >= MAX_ENTRIES || self.postings.len() >= MAX_TERMS {
             // The claims added so far are committed: the full-text index has them.
             self.postings.clear();
             self.entries = 0;
@@ -180,5 +183,48 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn past_its_bound_the_index_reads_earlier_claims_from_the_full_text_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let store = Store::open(&db).unwrap();
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles (id, content_hash, source_path, input_format, imported_at, body)
+             VALUES (1, 'h', 'test', 'text', '2026-01-01', 'x');",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        for (id, text) in [(1, "militia drones struck"), (2, "militia drones again")] {
+            conn.execute(
+                "INSERT INTO claims (id, article_id, paragraph, position, start_offset, end_offset, text)
+                 VALUES (?1, 1, 1, ?1, 0, 5, ?2)",
+                rusqlite::params![id, text],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)",
+                rusqlite::params![id, text],
+            )
+            .unwrap();
+        }
+        let mut index = WordIndex::new(0);
+        index.add(1, ["militia", "drone", "struck"]);
+        // Full: adding claim 2 starts afresh; claim 1 is now found through FTS.
+        index.entries = MAX_ENTRIES;
+        index.add(2, ["militia", "drone", "again"]);
+        assert_eq!(index.stored_up_to, 1);
+        let words = [
+            SearchWord {
+                term: "militia".into(),
+                surface: "militia".into(),
+            },
+            SearchWord {
+                term: "drone".into(),
+                surface: "drones".into(),
+            },
+        ];
+        assert_eq!(index.candidates(&store, &words, 10).unwrap(), [2, 1]);
     }
 }

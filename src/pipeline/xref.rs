@@ -132,7 +132,7 @@ pub struct CrossReferencer {
     uniform: Idf,
     /// Profiles and figures of claims already compared in this run: the same
     /// stored claim is a candidate for many new ones.
-    seen: HashMap<i64, (Profile, Vec<Quantity>)>,
+    seen: ProfileCache,
 }
 
 impl CrossReferencer {
@@ -145,7 +145,7 @@ impl CrossReferencer {
             words: WordIndex::new(store.last_claim_id()?),
             factchecks: store.has_factchecks()?,
             uniform: uniform_idf(),
-            seen: HashMap::new(),
+            seen: ProfileCache::default(),
         })
     }
 
@@ -170,9 +170,6 @@ impl CrossReferencer {
         } else {
             &self.uniform
         };
-        if self.seen.len() > SEEN_CAPACITY {
-            self.seen.clear();
-        }
         for (claim, words) in claims.iter().zip(&words) {
             if words.is_empty() {
                 continue;
@@ -190,20 +187,24 @@ impl CrossReferencer {
             }
             // Each claim is profiled once per run: as a new claim now, and as
             // a candidate of later claims from the cache.
-            self.seen
-                .entry(claim.id)
-                .or_insert_with(|| (Profile::new(&claim.text, idf), claim.figures.clone()));
+            self.seen.ensure(claim.id, || {
+                Ok(Some((
+                    Profile::new(&claim.text, idf),
+                    claim.figures.clone(),
+                )))
+            })?;
             for &other in &found {
-                if !self.seen.contains_key(&other)
-                    && let Some(text) = store.claim_text(other)?
-                {
-                    let entry = (Profile::new(&text, idf), quantity::extract(&text));
-                    self.seen.insert(other, entry);
-                }
+                self.seen.ensure(other, || {
+                    Ok(store
+                        .claim_text(other)?
+                        .map(|text| (Profile::new(&text, idf), quantity::extract(&text))))
+                })?;
             }
-            let profile = &self.seen[&claim.id].0;
+            let Some((profile, _)) = self.seen.get(claim.id) else {
+                continue;
+            };
             for other in found {
-                let Some((other_profile, other_figures)) = self.seen.get(&other) else {
+                let Some((other_profile, other_figures)) = self.seen.get(other) else {
                     continue;
                 };
                 compare_claims(
@@ -232,6 +233,48 @@ impl CrossReferencer {
             }
         }
         Ok(findings)
+    }
+}
+
+/// A claim's profile and figures.
+type Profiled = (Profile, Vec<Quantity>);
+
+/// The profiles of the claims used most recently, in two generations: when
+/// the newer one is full it becomes the older one, and an older entry that is
+/// used again moves back. At most [`SEEN_CAPACITY`] entries.
+#[derive(Default)]
+struct ProfileCache {
+    recent: HashMap<i64, Profiled>,
+    older: HashMap<i64, Profiled>,
+}
+
+impl ProfileCache {
+    fn get(&self, id: i64) -> Option<&Profiled> {
+        self.recent.get(&id).or_else(|| self.older.get(&id))
+    }
+
+    /// Keep claim `id` in the newer generation, made by `make` when absent
+    /// (`None`: there is no such claim).
+    fn ensure(
+        &mut self,
+        id: i64,
+        make: impl FnOnce() -> anyhow::Result<Option<Profiled>>,
+    ) -> anyhow::Result<()> {
+        if self.recent.contains_key(&id) {
+            return Ok(());
+        }
+        let entry = match self.older.remove(&id) {
+            Some(entry) => entry,
+            None => match make()? {
+                Some(entry) => entry,
+                None => return Ok(()),
+            },
+        };
+        if self.recent.len() >= SEEN_CAPACITY / 2 {
+            self.older = std::mem::take(&mut self.recent);
+        }
+        self.recent.insert(id, entry);
+        Ok(())
     }
 }
 
@@ -284,7 +327,7 @@ impl Xref {
         let referencer = CrossReferencer::new(store)?;
         match store.file_path() {
             Some(path) => {
-                let reader = Store::open(&path)?;
+                let reader = Store::open_reader(&path)?;
                 Ok(Xref::Worker(Worker::spawn(reader, referencer)))
             }
             None => Ok(Xref::Inline(Box::new(referencer))),

@@ -93,6 +93,15 @@ impl Store {
             .map(std::path::PathBuf::from)
     }
 
+    /// Open a second connection to the database at `path` for reading
+    /// alongside a writer, with a smaller page cache.
+    pub fn open_reader(path: &Path) -> anyhow::Result<Store> {
+        let store = Store::open(path)?;
+        // 8 MB: cross-referencing reads claim texts and a few postings.
+        store.conn.pragma_update(None, "cache_size", -8192)?;
+        Ok(store)
+    }
+
     fn configure(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
