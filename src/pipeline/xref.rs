@@ -41,8 +41,8 @@ const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
 /// fact-check's word weight: articles wrap a checked claim in extra clauses
 /// ("..., believed to be affiliated with Iran, ...") that lower the similarity.
 const FACTCHECK_COVERAGE: f64 = 0.75;
-/// Claims whose profiles are kept at once; past it the cache starts afresh.
-const SEEN_CAPACITY: usize = 10_000;
+/// Claims whose profiles are kept at once (each takes a few kilobytes).
+const SEEN_CAPACITY: usize = 4_000;
 
 /// The words of one claim, read once (on the reading thread): its distinct
 /// content terms, which the document frequencies count, and the words that

@@ -97,9 +97,15 @@ impl Store {
     /// alongside a writer, with a smaller page cache.
     pub fn open_reader(path: &Path) -> anyhow::Result<Store> {
         let store = Store::open(path)?;
-        // 8 MB: cross-referencing reads claim texts and a few postings.
-        store.conn.pragma_update(None, "cache_size", -8192)?;
+        // Cross-referencing reads claim texts and a few postings.
+        store.set_cache_mb(8)?;
         Ok(store)
+    }
+
+    /// Size the page cache of this connection (64 MB by default).
+    pub fn set_cache_mb(&self, mb: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -1024 * mb)?;
+        Ok(())
     }
 
     fn configure(mut conn: Connection) -> Result<Store> {
