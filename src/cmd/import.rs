@@ -127,7 +127,12 @@ impl Cmd {
         let started = std::time::Instant::now();
         std::thread::scope(|scope| -> anyhow::Result<()> {
             let (tx, rx) = std::sync::mpsc::sync_channel(IN_FLIGHT);
-            let reader = scope.spawn(|| self.read_all(&inputs, &overrides, preparation, tx));
+            let reader = std::thread::Builder::new()
+                .name("read".into())
+                .spawn_scoped(scope, || {
+                    self.read_all(&inputs, &overrides, preparation, tx)
+                })
+                .context("cannot start the reading thread")?;
             let say = |msg: String| progress.suspend(|| eprintln!("{msg}"));
             for event in rx {
                 match event {

@@ -4,7 +4,7 @@
 //!
 //! The comparison runs on its own thread and its own read connection while
 //! the writer stores the next batch; the findings of a batch are written by
-//! the writer once the next batch has committed. What a batch is compared
+//! the writer in the transaction of the batch after next. What a batch is compared
 //! with does not depend on timing: the worker takes its read snapshot before
 //! the writer may commit again (see [`Xref::submit`]).
 
@@ -334,10 +334,11 @@ impl Xref {
         }
     }
 
-    /// Cross-reference a batch just committed. On a worker, first store the
-    /// findings of the batch before it, then hand this batch over and wait
-    /// until the worker holds its read snapshot, so that the next commit
-    /// cannot change what the batch is compared with.
+    /// Cross-reference a batch just committed. On a worker, first add the
+    /// findings of the batch before it to the next batch's transaction, then
+    /// hand this batch over and wait until the worker holds its read
+    /// snapshot, so that the next commit cannot change what the batch is
+    /// compared with.
     pub fn submit(&mut self, store: &mut Store, claims: Vec<NewClaim>) -> anyhow::Result<()> {
         match self {
             Xref::Inline(referencer) => {
@@ -356,11 +357,14 @@ impl Xref {
         }
     }
 
-    /// Store the findings still to come.
+    /// Store the findings still to come, and commit them.
     pub fn finish(&mut self, store: &mut Store) -> anyhow::Result<()> {
         match self {
             Xref::Inline(_) => Ok(()),
-            Xref::Worker(worker) => worker.store_findings(store),
+            Xref::Worker(worker) => {
+                worker.store_findings(store)?;
+                Ok(store.commit_batch(0, &HashMap::new())?)
+            }
         }
     }
 }
@@ -430,10 +434,7 @@ impl Worker {
         }
         self.busy = false;
         match self.replies.recv() {
-            Ok(Reply::Done(found)) => {
-                let findings = found?;
-                store.cross_reference(|_| Ok(findings))
-            }
+            Ok(Reply::Done(found)) => Ok(store.add_findings_to_batch(&found?)?),
             Ok(Reply::Started) => anyhow::bail!("the cross-referencing thread is out of step"),
             Err(_) => anyhow::bail!("the cross-referencing thread has stopped"),
         }

@@ -148,6 +148,14 @@ impl Store {
         }
     }
 
+    /// Store what cross-referencing found for an earlier batch in the open
+    /// import batch (opening one if needed), committed with it by
+    /// [`Store::commit_batch`]: one commit per batch instead of two.
+    pub fn add_findings_to_batch(&mut self, findings: &Findings) -> Result<()> {
+        self.begin_batch()?;
+        self.insert_findings(findings)
+    }
+
     fn insert_findings(&self, findings: &Findings) -> Result<()> {
         let now = now_rfc3339();
         let tx = &self.conn;

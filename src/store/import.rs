@@ -37,7 +37,7 @@ pub struct ImportTx<'s> {
 
 impl Store {
     /// Start a batch of imports (`BEGIN IMMEDIATE`), unless one is open.
-    fn begin_batch(&mut self) -> Result<()> {
+    pub(super) fn begin_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.batch_first_claim =
