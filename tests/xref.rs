@@ -381,3 +381,52 @@ fn conflicts_are_found_across_import_batches_and_the_same_every_run() {
         "the same ids and pairs every run"
     );
 }
+
+#[test]
+fn a_search_matching_many_claims_ranks_the_newest_unless_all() {
+    // 600 claims hold "militia"; the 100 oldest hold it three times, so
+    // they rank first when every match is ranked.
+    let mut jsonl = String::new();
+    for i in 0..600 {
+        let text = if i < 100 {
+            format!(
+                "The militia militia militia struck the {} base.",
+                tag(i, "qa")
+            )
+        } else {
+            format!(
+                "A militia struck the {} base near the river today.",
+                tag(i, "qa")
+            )
+        };
+        let line = serde_json::json!({ "title": format!("Report {i}"), "text": text });
+        jsonl.push_str(&line.to_string());
+        jsonl.push('\n');
+    }
+    let desk = Desk::new();
+    let file = desk.write("militia.jsonl", &jsonl);
+    desk.ok(&["import", "--no-xref", s(&file)]);
+    let ids = |out: &[u8]| -> Vec<i64> {
+        let hits: Vec<serde_json::Value> = serde_json::from_slice(out).unwrap();
+        hits.iter().map(|h| h["id"].as_i64().unwrap()).collect()
+    };
+
+    let windowed = desk.run(&["search", "militia", "--limit", "5", "--format", "json"]);
+    assert!(windowed.status.success());
+    assert!(
+        stderr(&windowed).contains("ranked the 500 newest"),
+        "{}",
+        stderr(&windowed)
+    );
+    let newest = ids(&windowed.stdout);
+    assert_eq!(newest.len(), 5);
+    assert!(newest.iter().all(|&id| id > 100), "{newest:?}");
+
+    let all = desk.run(&[
+        "search", "militia", "--all", "--limit", "5", "--format", "json",
+    ]);
+    assert!(all.status.success());
+    assert!(!stderr(&all).contains("ranked"), "{}", stderr(&all));
+    let best = ids(&all.stdout);
+    assert!(best.iter().all(|&id| id <= 100), "{best:?}");
+}

@@ -29,7 +29,7 @@ pub use factchecks::{FactCheckRow, ImportedFactChecks, StoredFactCheck};
 pub use findings::{FactCheckMatch, Findings, FoundConflict, SuggestedLink};
 pub use import::{AnalysisRow, ImportTx};
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
-pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchRow, fts_query};
+pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchHits, SearchRow, fts_query};
 
 /// Errors callers branch on.
 #[derive(Debug, Error)]

@@ -121,15 +121,36 @@ pub fn fts_query(query: &str, any: bool) -> Option<String> {
     (!words.is_empty()).then(|| words.join(if any { " OR " } else { " " }))
 }
 
+/// Search hits and how they were ranked.
+#[derive(Debug, Clone, Default)]
+pub struct SearchHits {
+    /// The hits, best first.
+    pub rows: Vec<SearchRow>,
+    /// Set when more claims matched than the ranking window: only the
+    /// newest this many were ranked.
+    pub ranked_newest: Option<usize>,
+}
+
 impl Store {
     /// Claims matching `query` by BM25, best first, within `filter`.
-    pub fn search(&self, query: &str, any: bool, filter: &ClaimFilter) -> Result<Vec<SearchRow>> {
+    ///
+    /// Without filters and with a `window`, a query matching more claims than
+    /// that ranks only the newest `window` of them: BM25 must read the length
+    /// of every matching claim, which for a common word in a million claims
+    /// takes a hundred times longer than showing the hits.
+    pub fn search(
+        &self,
+        query: &str,
+        any: bool,
+        filter: &ClaimFilter,
+        window: Option<usize>,
+    ) -> Result<SearchHits> {
         let Some(expr) = fts_query(query, any) else {
-            return Ok(Vec::new());
+            return Ok(SearchHits::default());
         };
         let (mut conds, filter_params) = filter.conditions();
         if conds.is_empty() {
-            return self.search_unfiltered(&expr, filter.limit);
+            return self.search_unfiltered(&expr, filter.limit, window);
         }
         conds.insert(0, "claims_fts MATCH ?");
         let mut params = vec![Value::Text(expr)];
@@ -145,20 +166,47 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(params), search_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(SearchHits {
+            rows: rows.collect::<rusqlite::Result<_>>()?,
+            ranked_newest: None,
+        })
     }
 
     /// [`Store::search`] without filters: the index ranks and limits on its
     /// own, so only the hits shown are joined and highlighted.
-    fn search_unfiltered(&self, expr: &str, limit: Option<usize>) -> Result<Vec<SearchRow>> {
+    fn search_unfiltered(
+        &self,
+        expr: &str,
+        limit: Option<usize>,
+        window: Option<usize>,
+    ) -> Result<SearchHits> {
+        // The id of the window-th newest match; none when fewer match.
+        let oldest_ranked: Option<i64> = match window {
+            Some(n) if n > 0 => self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                )?
+                .query_row(params![expr, n as i64], |r| r.get(0))
+                .optional()?,
+            _ => None,
+        };
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.article_id, c.status, round(-f.rank, 3), f.marked
              FROM (SELECT rowid, rank, highlight(claims_fts, 0, '**', '**') AS marked
-                   FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+                   FROM claims_fts WHERE claims_fts MATCH ?1 AND rowid > ?3
+                   ORDER BY rank LIMIT ?2) f
              JOIN claims c ON c.id = f.rowid ORDER BY f.rank",
         )?;
-        let rows = stmt.query_map(params![expr, limit_param(limit)], search_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map(
+            params![expr, limit_param(limit), oldest_ranked.unwrap_or(i64::MIN)],
+            search_row,
+        )?;
+        Ok(SearchHits {
+            rows: rows.collect::<rusqlite::Result<_>>()?,
+            ranked_newest: oldest_ranked.and(window),
+        })
     }
 
     /// Links, suggestions and fact-check matches of one claim.
