@@ -10,6 +10,7 @@
 //! index (`xref_index::WordIndex`) rather than a ranked query per claim,
 //! which cost ten times the rest of the import.
 
+mod gist;
 mod xref;
 
 use std::collections::HashMap;

@@ -21,6 +21,7 @@ use crate::store::{FactCheckMatch, Findings, FoundConflict, Store, SuggestedLink
 use crate::xref::{self, Idf, Profile, Relation};
 use crate::xref_index::{SearchWord, WordIndex};
 
+use super::gist::{Gist, Recent, term_hash};
 use super::{MIN_COLLECTION, uniform_idf};
 
 /// Words of a claim used to find candidates in the full-text index.
@@ -43,6 +44,8 @@ const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
 const FACTCHECK_COVERAGE: f64 = 0.75;
 /// Claims whose profiles are kept at once (each takes a few kilobytes).
 const SEEN_CAPACITY: usize = 4_000;
+/// Claims whose gists are kept at once (each takes a few hundred bytes).
+const GIST_CAPACITY: usize = 50_000;
 
 /// The words of one claim, read once (on the reading thread): its distinct
 /// content terms, which the document frequencies count, and the words that
@@ -55,6 +58,8 @@ pub struct ClaimTerms {
     /// more): the index into `terms` and the word as written, which the
     /// full-text index's own stemmer will read.
     pub searchable: Vec<(usize, String)>,
+    /// Hashes of the content terms that are not numbers: its [`Gist`].
+    pub content: Vec<u64>,
 }
 
 impl ClaimTerms {
@@ -65,9 +70,12 @@ impl ClaimTerms {
             if t.stop || out.terms.iter().any(|seen| seen == t.term) {
                 return;
             }
-            if !t.number && t.term.len() >= 2 {
-                out.searchable
-                    .push((out.terms.len(), t.surface.to_string()));
+            if !t.number {
+                out.content.push(term_hash(t.term));
+                if t.term.len() >= 2 {
+                    out.searchable
+                        .push((out.terms.len(), t.surface.to_string()));
+                }
             }
             out.terms.push(t.term.to_string());
         });
@@ -130,9 +138,11 @@ pub struct CrossReferencer {
     factchecks: bool,
     /// Word weights for a collection still too small to count on.
     uniform: Idf,
+    /// Gists of the claims of this run and of the candidates read since.
+    gists: Recent<Gist>,
     /// Profiles and figures of claims already compared in this run: the same
     /// stored claim is a candidate for many new ones.
-    seen: ProfileCache,
+    seen: Recent<Profiled>,
 }
 
 impl CrossReferencer {
@@ -145,7 +155,8 @@ impl CrossReferencer {
             words: WordIndex::new(store.last_claim_id()?),
             factchecks: store.has_factchecks()?,
             uniform: uniform_idf(),
-            seen: ProfileCache::default(),
+            gists: Recent::new(GIST_CAPACITY),
+            seen: Recent::new(SEEN_CAPACITY),
         })
     }
 
@@ -161,15 +172,17 @@ impl CrossReferencer {
                 words
             })
             .collect();
-        for claim in claims {
-            self.words.add(claim.id, claim.terms.searchable_terms());
-        }
-        let mut findings = Findings::default();
         let idf = if self.idf.n_docs() >= MIN_COLLECTION {
             &self.idf
         } else {
             &self.uniform
         };
+        for claim in claims {
+            self.words.add(claim.id, claim.terms.searchable_terms());
+            self.gists
+                .insert(claim.id, Gist::new(&claim.terms.content, idf));
+        }
+        let mut findings = Findings::default();
         for (claim, words) in claims.iter().zip(&words) {
             if words.is_empty() {
                 continue;
@@ -182,7 +195,22 @@ impl CrossReferencer {
                 .filter(|id| !claim.siblings.contains(id) && *id < claim.id)
                 .take(CLAIM_CANDIDATES)
                 .collect();
-            if found.is_empty() && !self.factchecks {
+            // Candidates whose content words are too far from the claim's
+            // can relate to it in no way `compare` reports: ruled out before
+            // either side gets a full profile.
+            let gist = Gist::new(&claim.terms.content, idf);
+            let mut close = Vec::with_capacity(found.len());
+            for other in found {
+                let other_gist = self.gists.ensure(other, || {
+                    Ok(store
+                        .claim_text(other)?
+                        .map(|text| Gist::new(&ClaimTerms::of(&text).content, idf)))
+                })?;
+                if other_gist.is_some_and(|g| gist.cosine(g) >= xref::PREFILTER_COSINE) {
+                    close.push(other);
+                }
+            }
+            if close.is_empty() && !self.factchecks {
                 continue;
             }
             // Each claim is profiled once per run: as a new claim now, and as
@@ -193,7 +221,7 @@ impl CrossReferencer {
                     claim.figures.clone(),
                 )))
             })?;
-            for &other in &found {
+            for &other in &close {
                 self.seen.ensure(other, || {
                     Ok(store
                         .claim_text(other)?
@@ -203,7 +231,7 @@ impl CrossReferencer {
             let Some((profile, _)) = self.seen.get(claim.id) else {
                 continue;
             };
-            for other in found {
+            for other in close {
                 let Some((other_profile, other_figures)) = self.seen.get(other) else {
                     continue;
                 };
@@ -238,45 +266,6 @@ impl CrossReferencer {
 
 /// A claim's profile and figures.
 type Profiled = (Profile, Vec<Quantity>);
-
-/// The profiles of the claims used most recently, in two generations: when
-/// the newer one is full it becomes the older one, and an older entry that is
-/// used again moves back. At most [`SEEN_CAPACITY`] entries.
-#[derive(Default)]
-struct ProfileCache {
-    recent: HashMap<i64, Profiled>,
-    older: HashMap<i64, Profiled>,
-}
-
-impl ProfileCache {
-    fn get(&self, id: i64) -> Option<&Profiled> {
-        self.recent.get(&id).or_else(|| self.older.get(&id))
-    }
-
-    /// Keep claim `id` in the newer generation, made by `make` when absent
-    /// (`None`: there is no such claim).
-    fn ensure(
-        &mut self,
-        id: i64,
-        make: impl FnOnce() -> anyhow::Result<Option<Profiled>>,
-    ) -> anyhow::Result<()> {
-        if self.recent.contains_key(&id) {
-            return Ok(());
-        }
-        let entry = match self.older.remove(&id) {
-            Some(entry) => entry,
-            None => match make()? {
-                Some(entry) => entry,
-                None => return Ok(()),
-            },
-        };
-        if self.recent.len() >= SEEN_CAPACITY / 2 {
-            self.older = std::mem::take(&mut self.recent);
-        }
-        self.recent.insert(id, entry);
-        Ok(())
-    }
-}
 
 /// Record the link (and any conflicting figures) between a new claim and a
 /// stored one, if their relation is worth suggesting.

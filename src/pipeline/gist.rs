@@ -1,0 +1,161 @@
+//! What cross-referencing keeps of the claims it compares: a cheap gist of
+//! each claim's content words, enough to rule out most candidate pairs, and
+//! small caches of the claims used most recently.
+
+use std::collections::HashMap;
+
+use crate::xref::Idf;
+use crate::xref::text::hash;
+
+/// A claim's distinct content words (no stop words, no numbers), hashed and
+/// weighed by IDF: the part of a full `xref::Profile` that the prefilter of
+/// `xref::compare` reads. Comparing gists first spares building full
+/// profiles for candidate pairs that share a word or two and nothing else.
+#[derive(Debug, Clone, Default)]
+pub struct Gist {
+    /// (term hash, weight), sorted by hash.
+    terms: Vec<(u64, f32)>,
+    norm: f64,
+}
+
+impl Gist {
+    /// The gist of a claim whose content terms hash to `hashes` ([`term_hash`]).
+    pub fn new(hashes: &[u64], idf: &Idf) -> Gist {
+        let mut terms: Vec<(u64, f32)> = hashes
+            .iter()
+            .map(|&h| (h, idf.weight_hash(h) as f32))
+            .collect();
+        terms.sort_unstable_by_key(|e| e.0);
+        terms.dedup_by_key(|e| e.0);
+        let norm = terms
+            .iter()
+            .map(|e| f64::from(e.1).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        Gist { terms, norm }
+    }
+
+    /// The IDF cosine of the two claims' content words, as `Profile::cosine`
+    /// computes it.
+    pub fn cosine(&self, other: &Gist) -> f64 {
+        let (a, b) = (&self.terms, &other.terms);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += f64::from(a[i].1) * f64::from(b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let den = self.norm * other.norm;
+        if den > 0.0 {
+            (dot / den).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The hash of a normalized term, as `xref::Profile` hashes it.
+pub fn term_hash(term: &str) -> u64 {
+    hash(term.as_bytes())
+}
+
+/// The claims used most recently, in two generations: when the newer one is
+/// full it becomes the older one, and an older entry used again moves back.
+/// At most `capacity` entries.
+pub struct Recent<T> {
+    recent: HashMap<i64, T>,
+    older: HashMap<i64, T>,
+    capacity: usize,
+}
+
+impl<T> Recent<T> {
+    /// An empty cache of at most `capacity` entries.
+    pub fn new(capacity: usize) -> Self {
+        Recent {
+            recent: HashMap::new(),
+            older: HashMap::new(),
+            capacity,
+        }
+    }
+
+    /// The entry of claim `id`, if kept.
+    pub fn get(&self, id: i64) -> Option<&T> {
+        self.recent.get(&id).or_else(|| self.older.get(&id))
+    }
+
+    /// Keep claim `id` in the newer generation, made by `make` when absent
+    /// (`None`: there is no such claim).
+    pub fn ensure(
+        &mut self,
+        id: i64,
+        make: impl FnOnce() -> anyhow::Result<Option<T>>,
+    ) -> anyhow::Result<Option<&T>> {
+        if !self.recent.contains_key(&id) {
+            let entry = match self.older.remove(&id) {
+                Some(entry) => entry,
+                None => match make()? {
+                    Some(entry) => entry,
+                    None => return Ok(None),
+                },
+            };
+            self.insert(id, entry);
+        }
+        Ok(self.recent.get(&id))
+    }
+
+    /// Keep `entry` for claim `id`.
+    pub fn insert(&mut self, id: i64, entry: T) {
+        if self.recent.len() >= self.capacity / 2 {
+            self.older = std::mem::take(&mut self.recent);
+        }
+        self.recent.insert(id, entry);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xref::Profile;
+
+    #[test]
+    fn the_gist_cosine_is_the_profile_cosine() {
+        let mut idf = Idf::default();
+        for text in [
+            "Militia attacks on US forces rose sharply",
+            "US forces in Iraq number about 2,500",
+            "The talks on the withdrawal of US forces resumed",
+        ] {
+            idf.add(text);
+        }
+        let a = "Militia attacks on US forces have occurred at least 151 times since October";
+        let b = "Militia attacks on US troops happened 160 times since October, officials said";
+        let gist = |text: &str| {
+            let hashes: Vec<u64> = crate::pipeline::ClaimTerms::of(text).content;
+            Gist::new(&hashes, &idf)
+        };
+        let expected = Profile::new(a, &idf).cosine(&Profile::new(b, &idf));
+        assert!(expected > 0.3, "{expected}");
+        assert!((gist(a).cosine(&gist(b)) - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_cache_keeps_the_most_recently_used() {
+        let mut cache: Recent<&str> = Recent::new(4);
+        cache.insert(1, "one");
+        cache.insert(2, "two");
+        cache.insert(3, "three"); // 1 and 2 become the older generation
+        assert_eq!(cache.get(1), Some(&"one"));
+        let got = cache.ensure(1, || Ok(None)).unwrap(); // moves back
+        assert_eq!(got, Some(&"one"));
+        cache.insert(4, "four"); // 3 and 1 become older; 2 is dropped
+        assert_eq!(cache.get(2), None);
+        assert_eq!(cache.get(1), Some(&"one"));
+        assert_eq!(cache.ensure(9, || Ok(None)).unwrap(), None);
+    }
+}
