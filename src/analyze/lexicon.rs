@@ -9,8 +9,14 @@ use std::sync::OnceLock;
 /// open-addressing table on first use: these lookups run for nearly every
 /// token, and a binary search over strings spent most of its time in memcmp.
 pub struct WordSet {
-    words: &'static str,
+    words: Words,
     table: OnceLock<Table>,
+}
+
+/// Where a [`WordSet`]'s words are written.
+enum Words {
+    Spaced(&'static str),
+    Listed(&'static [&'static str]),
 }
 
 /// Slots of a power-of-two size, at most half full; `""` marks a free slot.
@@ -23,14 +29,25 @@ impl WordSet {
     /// A set over the whitespace-separated words of `words`.
     pub const fn new(words: &'static str) -> Self {
         WordSet {
-            words,
+            words: Words::Spaced(words),
+            table: OnceLock::new(),
+        }
+    }
+
+    /// A set over the words of a list.
+    pub const fn of(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words: Words::Listed(words),
             table: OnceLock::new(),
         }
     }
 
     /// True when `w` is one of the words.
     pub fn contains(&self, w: &str) -> bool {
-        let table = self.table.get_or_init(|| Table::new(self.words));
+        let table = self.table.get_or_init(|| match self.words {
+            Words::Spaced(words) => Table::new(words.split_ascii_whitespace().collect()),
+            Words::Listed(words) => Table::new(words.to_vec()),
+        });
         let mut i = hash(w.as_bytes()) & table.mask;
         loop {
             let slot = table.slots[i as usize];
@@ -46,12 +63,11 @@ impl WordSet {
 }
 
 impl Table {
-    fn new(words: &'static str) -> Table {
-        let n = words.split_ascii_whitespace().count();
-        let size = (2 * n + 2).next_power_of_two();
+    fn new(words: Vec<&'static str>) -> Table {
+        let size = (2 * words.len() + 2).next_power_of_two();
         let mask = size as u64 - 1;
         let mut slots = vec![""; size];
-        for word in words.split_ascii_whitespace() {
+        for word in words.into_iter().filter(|w| !w.is_empty()) {
             let mut i = hash(word.as_bytes()) & mask;
             while !slots[i as usize].is_empty() && slots[i as usize] != word {
                 i = (i + 1) & mask;
@@ -380,5 +396,8 @@ mod tests {
         for w in ["", "sai", "saids", "Said", "tol", "claimed "] {
             assert!(!SET.contains(w), "{w:?}");
         }
+        static LISTED: WordSet = WordSet::of(&["a", "the", "of"]);
+        assert!(LISTED.contains("the") && LISTED.contains("a"));
+        assert!(!LISTED.contains("an") && !LISTED.contains(""));
     }
 }

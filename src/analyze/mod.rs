@@ -10,7 +10,7 @@ mod attribution;
 mod claim_type;
 mod entities;
 pub mod features;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod model;
 pub mod quantity;
 mod tokens;
