@@ -84,7 +84,7 @@ pub const CONFLICT_MIN_COSINE: f64 = 0.64;
 /// otherwise the score alone says same, related or none.
 fn decide(pa: &Profile, pb: &Profile, differences: impl FnOnce() -> Vec<Difference>) -> Comparison {
     // Most candidate pairs at import share a word or two and nothing else: the
-    // cosine, one merge, rules them out before the model's 31 features.
+    // cosine, one merge, rules them out before the model's 29 features.
     let cosine = pa.cosine(pb);
     let (score, wording) = if cosine < PREFILTER_COSINE {
         (0.0, 0.0)

@@ -248,8 +248,6 @@ impl Profile {
                 b.prefixes.len(),
             ),
             f64::from(a.attributed != b.attributed),
-            (1.0 + a.uni.len().min(b.uni.len()) as f64).ln(),
-            (1.0 + a.uni.len().max(b.uni.len()) as f64).ln(),
         ];
         if ignore_numbers {
             mask_numbers(&mut f, na + nb > 0);
