@@ -124,6 +124,14 @@ fn extra(a: &str, b: &str, idf: &Idf, base: &[f64]) -> Vec<f64> {
         t.iter()
             .any(|x| matches!(x.term.as_str(), "said" | "say" | "told" | "accord" | "add"))
     };
+    let share = |x: &HashSet<&String>, y: &HashSet<&String>| {
+        if x.is_empty() {
+            0.0
+        } else {
+            x.iter().filter(|t| !y.contains(*t)).count() as f64 / x.len() as f64
+        }
+    };
+    let (ua_share, ub_share) = (share(&sa, &sb), share(&sb, &sa));
     let all = [
         (1.0 + s).ln(),
         (1.0 + l).ln(),
@@ -143,6 +151,13 @@ fn extra(a: &str, b: &str, idf: &Idf, base: &[f64]) -> Vec<f64> {
         f64::from(said(&ta) != said(&tb)) * base[2],
         f64::from(said(&ta) != said(&tb)) * base[0],
         f64::from(said(&ta) != said(&tb)) * base[2] * base[2],
+        ua_share.min(ub_share),
+        ua_share.max(ub_share),
+        (1.0 + sa.len().min(sb.len()) as f64).ln(),
+        ((1.0 + sa.len().max(sb.len()) as f64) / (1.0 + sa.len().min(sb.len()) as f64))
+            .ln()
+            .min(std::f64::consts::LN_2),
+        ((1.0 + sa.len().max(sb.len()) as f64) / (1.0 + sa.len().min(sb.len()) as f64)).ln(),
     ];
     which.iter().map(|&k| all[k]).collect()
 }

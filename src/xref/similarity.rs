@@ -248,6 +248,13 @@ impl Profile {
                 b.prefixes.len(),
             ),
             f64::from(a.attributed != b.attributed),
+            {
+                let (x, y) = (a.uni.len().min(b.uni.len()), a.uni.len().max(b.uni.len()));
+                // Capped: beyond twice the content words, MRPC has no pairs to learn from.
+                ((1.0 + y as f64) / (1.0 + x as f64))
+                    .ln()
+                    .min(std::f64::consts::LN_2)
+            },
         ];
         if ignore_numbers {
             mask_numbers(&mut f, na + nb > 0);
