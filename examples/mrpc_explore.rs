@@ -17,7 +17,10 @@
 //! misjudges one-word fragments, see docs/xref.md), 10 ln shared content words, 11
 //! said/say/told on one side only (now committed), 12 a quote on one side only, 13
 //! ln total tokens, 14 a wider list of reporting verbs, 15/16/17 input 11 times
-//! coverage_min / idf_cosine / coverage_min squared. `DROP=28` zeroes committed
+//! coverage_min / idf_cosine / coverage_min squared, 18/19 min/max share of a
+//! text's content words the other lacks, 20 ln distinct content words of the
+//! shorter text, 21 their log ratio capped at ln 2 (now committed), 22 uncapped.
+//! With the committed model, inputs 11 and 21 are already in. `DROP=28` zeroes committed
 //! input 28 (`attribution_differs`) to try a replacement.
 #![allow(clippy::needless_range_loop)]
 use claimdesk::analyze::quantity::extract;
