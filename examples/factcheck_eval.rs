@@ -7,7 +7,7 @@
 //! cargo run --release --example factcheck_eval -- DIR --weights=0.75,0.35,0,0,0,0.1,0,0.35,0
 //! ```
 //! `--weights` sets the rerank weights in the order bm25, cosine, coverage,
-//! query_coverage, bigram, title, title_coverage, same, chars, query_chars, numbers.
+//! query_coverage, bigram, title, title_coverage, same, chars, query_chars, numbers, date.
 //! ```text
 //! ```
 //! With several folders, `--tune` maximizes the mean of their train MAP@5.
@@ -18,12 +18,19 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
 
-use claimdesk::xref::{Candidate, Profile, RankWeights, Ranker, Signals, clean_query};
+use claimdesk::xref::{
+    Candidate, Profile, RankWeights, Ranker, Signals, clean_query, date_proximity, day_number,
+};
 use serde_json::Value;
 
 struct Query {
     text: String,
     split: String,
+    /// Fold of a train query for cross-validation: by debate when the data names
+    /// one (2021: queries of one debate share fact-checks), else by query.
+    fold: usize,
+    /// Day number of the debate (2021: from the debate id, "20121023_..."), if known.
+    day: Option<i64>,
     relevant: HashSet<String>,
 }
 
@@ -109,9 +116,22 @@ fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
     }
     let queries: Vec<Query> = read("queries-train-dev.jsonl")?
         .iter()
-        .map(|q| Query {
+        .enumerate()
+        .map(|(i, q)| Query {
             text: field(q, "text"),
             split: field(q, "split"),
+            day: q["debate"].as_str().and_then(|d| {
+                let n = |a: usize, b: usize| d.get(a..b)?.parse::<i64>().ok();
+                Some(day_number(n(0, 4)?, n(4, 6)? as u32, n(6, 8)? as u32))
+            }),
+            fold: match q["debate"].as_str() {
+                Some(d) => {
+                    d.bytes()
+                        .fold(7usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
+                        % FOLDS
+                }
+                None => i % FOLDS,
+            },
             relevant: relevant.remove(&field(q, "id")).unwrap_or_default(),
         })
         .filter(|q| !q.relevant.is_empty())
@@ -120,7 +140,12 @@ fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
     let mut ranker = Ranker::with_weights(weights);
     for v in &vclaims {
         let title = v["title"].as_str().filter(|t| !t.is_empty());
-        ranker.add(field(v, "id"), &field(v, "text"), title);
+        let day = if std::env::var("NO_DATES").is_ok() {
+            None
+        } else {
+            statement_day(v)
+        };
+        ranker.add_dated(field(v, "id"), &field(v, "text"), title, day);
     }
     let name = dir
         .file_name()
@@ -143,12 +168,12 @@ fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
 
 /// MAP@5 of plain BM25 (raw and cleaned query) and of the full `Ranker`.
 fn report(ds: &Dataset) {
-    let run = |name: &str, rank: &dyn Fn(&str) -> Vec<String>| {
+    let run = |name: &str, rank: &dyn Fn(&Query) -> Vec<String>| {
         let started = Instant::now();
         let ap: Vec<(&str, f64)> = ds
             .queries
             .iter()
-            .map(|q| (q.split.as_str(), ap_at_5(&rank(&q.text), &q.relevant)))
+            .map(|q| (q.split.as_str(), ap_at_5(&rank(q), &q.relevant)))
             .collect();
         let ms = started.elapsed().as_secs_f64() * 1e3 / ds.queries.len() as f64;
         let mean = |split: Option<&str>| {
@@ -167,15 +192,27 @@ fn report(ds: &Dataset) {
         );
     };
     let ids = |top: Vec<(usize, f64)>| top.into_iter().map(|(d, _)| ds.ids[d].clone()).collect();
-    run("BM25, raw query", &|q| ids(ds.ranker.bm25(q, 5)));
+    run("BM25, raw query", &|q| ids(ds.ranker.bm25(&q.text, 5)));
     run("BM25, cleaned query", &|q| {
-        ids(ds.ranker.bm25(&clean_query(q), 5))
+        ids(ds.ranker.bm25(&clean_query(&q.text), 5))
     });
     run("Ranker (BM25 + rerank)", &|q| {
-        ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
+        ds.ranker
+            .rank(&q.text, 5)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
     });
+    if ds.queries.iter().any(|q| q.day.is_some()) {
+        run("Ranker, dated queries", &|q| {
+            let day = q.day.filter(|_| std::env::var("NO_DATES").is_err());
+            let top = ds.ranker.rank_dated(&q.text, day, 5);
+            top.into_iter().map(|(id, _)| id).collect()
+        });
+    }
     if std::env::var("NODATE").is_ok() {
         run("Ranker, no signature date", &|q| {
+            let q = q.text.as_str();
             let q = match q.rfind(") ") {
                 Some(i) if q[i..].len() < 25 && q[i..].contains(", 20") => &q[..=i],
                 _ => q,
@@ -183,6 +220,7 @@ fn report(ds: &Dataset) {
             ds.ranker.rank(q, 5).into_iter().map(|(id, _)| id).collect()
         });
         run("Ranker, no signature", &|q| {
+            let q = q.text.as_str();
             let q = match q.rfind(" — ") {
                 Some(i) if q.len() - i < 80 => &q[..i],
                 _ => q,
@@ -213,7 +251,11 @@ fn measure(ds: &Dataset) -> Measured {
                         title,
                         first_stage,
                     };
-                    (d, Signals::measure(&profile, &c, best, idf))
+                    let mut s = Signals::measure(&profile, &c, best, idf);
+                    if let (Some(a), Some(b)) = (q.day, statement_day(v)) {
+                        s.date = date_proximity(a, b);
+                    }
+                    (d, s)
                 })
                 .collect()
         })
@@ -253,8 +295,11 @@ fn tune(datasets: &[Dataset]) {
         sum / datasets.len() as f64
     };
     let mut w = RankWeights::default();
-    for k in 0..WEIGHTS {
-        *weight(&mut w, k) = if k == 0 { 1.0 } else { 0.0 };
+    // FROM_DEFAULTS=1 starts from the committed weights instead of plain BM25.
+    if std::env::var("FROM_DEFAULTS").is_err() {
+        for k in 0..WEIGHTS {
+            *weight(&mut w, k) = if k == 0 { 1.0 } else { 0.0 };
+        }
     }
     let mut best = objective(&w);
     for _round in 0..4 {
@@ -343,7 +388,7 @@ fn tune_bm25(vclaims: &[Value], queries: &[Query]) {
 }
 
 /// Number of rerank weights [`weight`] reaches.
-const WEIGHTS: usize = 11;
+const WEIGHTS: usize = 12;
 
 /// The k-th rerank weight, for coordinate ascent and `--weights`.
 fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
@@ -358,13 +403,14 @@ fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
         7 => &mut w.same,
         8 => &mut w.chars,
         9 => &mut w.query_chars,
-        _ => &mut w.numbers,
+        10 => &mut w.numbers,
+        _ => &mut w.date,
     }
 }
 
 // ---- exploration: extra signals, coordinate ascent over all of them ----
 
-const NX: usize = 17;
+const NX: usize = 20;
 const XNAMES: [&str; NX] = [
     "bm25",
     "cosine",
@@ -383,6 +429,9 @@ const XNAMES: [&str; NX] = [
     "names",
     "numbers",
     "title_qcov",
+    "translation",
+    "collection_translation",
+    "date_proximity",
 ];
 
 struct Explore {
@@ -403,10 +452,20 @@ fn explore_measure(ds: &Dataset) -> Explore {
         title_only.add(0usize, v["title"].as_str().unwrap_or_default(), None);
     }
     let all = ds.vclaims.len();
+    let tm = Translation::prepare(ds);
+    let mut train_seen = 0usize;
     let feats = ds
         .queries
         .iter()
         .map(|q| {
+            // Train queries are scored by a model that did not see them (5 folds);
+            // dev queries by the model of every train query.
+            let fold = if q.split == "train" {
+                train_seen += 1;
+                Some(q.fold)
+            } else {
+                None
+            };
             let cleaned = ds.ranker.split_compounds(&clean_query(&q.text));
             let firsts = ds.ranker.bm25(&cleaned, 50);
             let best = firsts.first().map_or(0.0, |f| f.1);
@@ -441,6 +500,14 @@ fn explore_measure(ds: &Dataset) -> Explore {
                     .join(" ")
             );
             let prf = lookup(&ds.ranker.bm25(&expanded, all));
+            let qterms_list = claimdesk::xref::terms(&cleaned);
+            let ids: Vec<usize> = firsts.iter().map(|f| f.0).collect();
+            let beta = std::env::var("TM_BETA")
+                .ok()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(TM_BETA);
+            let tms = tm.signal(&qterms_list, &ids, fold, beta);
+            let qls = tm.signal(&qterms_list, &ids, Some(COLLECTION), beta);
             let qwords: HashSet<String> = cleaned
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -513,6 +580,12 @@ fn explore_measure(ds: &Dataset) -> Explore {
                         name_share,
                         num_share,
                         tip.as_ref().map_or(0.0, |t| profile.coverage_by(t)),
+                        tms[rank],
+                        qls[rank],
+                        match (q.day, statement_day(v)) {
+                            (Some(a), Some(b)) => date_proximity(a, b),
+                            _ => 0.0,
+                        },
                     ];
                     (d, x)
                 })
@@ -554,7 +627,35 @@ fn explore(datasets: &[Dataset], ex: &[Explore], allowed: &[usize]) {
     };
     let mut w = [0.0; NX];
     let d = RankWeights::default();
-    (w[0], w[4], w[5], w[7], w[8]) = (d.bm25, d.bigram, d.title, d.same, d.chars);
+    (w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8]) = (
+        d.bm25,
+        d.cosine,
+        d.coverage,
+        d.query_coverage,
+        d.bigram,
+        d.title,
+        d.title_coverage,
+        d.same,
+        d.chars,
+    );
+    (w[13], w[15]) = (d.query_chars, d.numbers);
+    if std::env::var("NO_ASCENT").is_ok() {
+        let list: Vec<String> = allowed
+            .iter()
+            .map(|&k| format!("{}={}", XNAMES[k], w[k]))
+            .collect();
+        println!("defaults {:?}: {}", allowed, list.join(" "));
+        for (ds, e) in datasets.iter().zip(ex) {
+            println!(
+                "  {}: MAP@5 train {:.4}  dev {:.4}  all {:.4}",
+                ds.name,
+                xmap(ds, e, &w, "train"),
+                xmap(ds, e, &w, "dev"),
+                xmap(ds, e, &w, "all")
+            );
+        }
+        return;
+    }
     let mut best = objective(&w);
     for _round in 0..5 {
         let before = best;
@@ -604,6 +705,32 @@ fn failures(ds: &Dataset) {
             None => "none",
         };
         *hist.entry(bucket.to_string()).or_default() += 1;
+        if let Some(p) = pos.filter(|&p| (1..5).contains(&p)) {
+            let text = |id: &String| {
+                let i = ds.ids.iter().position(|x| x == id).unwrap();
+                ds.vclaims[i]["text"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let idf = ds.ranker.idf();
+            let sims: Vec<f64> = top[..p]
+                .iter()
+                .map(|(id, _)| claimdesk::xref::similarity(&text(id), &text(&top[p].0), idf))
+                .collect();
+            let dup = sims.iter().any(|&s| s >= 0.8);
+            *hist
+                .entry(format!("2-5 above-dup>=0.8: {dup}"))
+                .or_default() += 1;
+            if dup && std::env::var("SHOWDUP").is_ok() {
+                println!(
+                    "DUP Q: {}\n  R: {}\n  1: {}",
+                    q.text,
+                    text(&top[p].0),
+                    text(&top[0].0)
+                );
+            }
+        }
         if pos.is_none_or(|p| p >= 1) && std::env::var("SHOW").is_ok() {
             println!("--- pos {pos:?}\nQ: {}", q.text);
             let rel = q.relevant.iter().next().unwrap();
@@ -678,4 +805,232 @@ fn pairwise(datasets: &[Dataset], ex: &[Explore], allowed: &[usize], l2: f64) {
             xmap(ds, e, &w, "all")
         );
     }
+}
+
+// ---- IBM Model 1 term translation, learned from train query / fact-check pairs ----
+
+const FOLDS: usize = 5;
+const TM_BETA: f64 = 0.5;
+/// Pseudo-fold that selects the title/text table.
+const COLLECTION: usize = usize::MAX;
+
+/// Query terms translated from fact-check terms: `t(w | v)` by IBM Model 1 EM over
+/// (train query, relevant fact-check) pairs, one table per fold of the train
+/// queries (trained without that fold) and one over every train query (for dev).
+struct Translation {
+    vocab: HashMap<String, u32>,
+    /// Terms of each fact-check (text and title), as vocabulary ids.
+    docs: Vec<Vec<u32>>,
+    /// Collection probability of each vocabulary id.
+    collection: Vec<f64>,
+    /// fold tables then the all-train table: (w, v) -> t(w | v).
+    tables: Vec<HashMap<(u32, u32), f64>>,
+}
+
+impl Translation {
+    fn prepare(ds: &Dataset) -> Self {
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let intern = |t: String, vocab: &mut HashMap<String, u32>| {
+            let n = vocab.len() as u32;
+            *vocab.entry(t).or_insert(n)
+        };
+        let docs: Vec<Vec<u32>> = ds
+            .vclaims
+            .iter()
+            .map(|v| {
+                let t = format!(
+                    "{} {}",
+                    v["text"].as_str().unwrap_or_default(),
+                    v["title"].as_str().unwrap_or_default()
+                );
+                claimdesk::xref::terms(&t)
+                    .into_iter()
+                    .map(|x| intern(x, &mut vocab))
+                    .collect()
+            })
+            .collect();
+        let mut collection = vec![0.0; vocab.len()];
+        let mut total = 0.0;
+        for d in &docs {
+            for &v in d {
+                collection[v as usize] += 1.0;
+                total += 1.0;
+            }
+        }
+        for c in &mut collection {
+            *c /= total;
+        }
+        let index: HashMap<&str, usize> = ds
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        // (fold, query terms, doc index) for every train query and relevant doc.
+        let mut pairs: Vec<(usize, Vec<u32>, usize)> = Vec::new();
+        for q in ds.queries.iter().filter(|q| q.split == "train") {
+            let cleaned = ds.ranker.split_compounds(&clean_query(&q.text));
+            let terms: Vec<u32> = claimdesk::xref::terms(&cleaned)
+                .into_iter()
+                .filter_map(|t| vocab.get(&t).copied())
+                .collect();
+            for r in &q.relevant {
+                if let Some(&d) = index.get(r.as_str()) {
+                    pairs.push((q.fold, terms.clone(), d));
+                }
+            }
+        }
+        // Title <-> text of each fact-check: associations from the collection
+        // itself, no query or relevance label involved.
+        let split_terms = |v: &Value, k: &str| -> Vec<u32> {
+            claimdesk::xref::terms(v[k].as_str().unwrap_or_default())
+                .into_iter()
+                .filter_map(|t| vocab.get(&t).copied())
+                .collect()
+        };
+        let titled: Vec<(Vec<u32>, Vec<u32>)> = ds
+            .vclaims
+            .iter()
+            .map(|v| (split_terms(v, "title"), split_terms(v, "text")))
+            .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+            .collect();
+        let mut both: Vec<(&[u32], &[u32])> = Vec::new();
+        for (a, b) in &titled {
+            both.push((a, b));
+            both.push((b, a));
+        }
+        let started = Instant::now();
+        let mut own = model1(&both, 5);
+        own.retain(|_, p| *p >= 0.01);
+        eprintln!(
+            "{}: title/text Model 1, {} entries, {:.1} s",
+            ds.name,
+            own.len(),
+            started.elapsed().as_secs_f64()
+        );
+        let mut tables: Vec<HashMap<(u32, u32), f64>> = (0..=FOLDS)
+            .map(|held| {
+                let train: Vec<(&[u32], &[u32])> = pairs
+                    .iter()
+                    .filter(|p| p.0 != held)
+                    .map(|p| (p.1.as_slice(), docs[p.2].as_slice()))
+                    .collect();
+                model1(&train, 8)
+            })
+            .collect();
+        tables.push(own);
+        Self {
+            vocab,
+            docs,
+            collection,
+            tables,
+        }
+    }
+
+    /// exp((log p(q|d) - best) / |q|) for each candidate: 1 for the best, in 0..=1.
+    /// `beta` is the weight of the term itself (1: plain query likelihood).
+    fn signal(
+        &self,
+        query: &[String],
+        cands: &[usize],
+        fold: Option<usize>,
+        beta: f64,
+    ) -> Vec<f64> {
+        const LAMBDA: f64 = 0.5;
+        let table = match fold {
+            Some(COLLECTION) => &self.tables[FOLDS + 1],
+            _ => &self.tables[fold.unwrap_or(FOLDS)],
+        };
+        let q: Vec<u32> = query
+            .iter()
+            .filter_map(|t| self.vocab.get(t).copied())
+            .collect();
+        if q.is_empty() {
+            return vec![0.0; cands.len()];
+        }
+        let logs: Vec<f64> = cands
+            .iter()
+            .map(|&d| {
+                let doc = &self.docs[d];
+                let len = doc.len().max(1) as f64;
+                q.iter()
+                    .map(|&w| {
+                        let mut own = 0.0;
+                        let mut translated = 0.0;
+                        for &v in doc {
+                            if v == w {
+                                own += 1.0;
+                            }
+                            translated += table.get(&(w, v)).copied().unwrap_or(0.0);
+                        }
+                        let p = beta * own / len + (1.0 - beta) * translated / len;
+                        (LAMBDA * p + (1.0 - LAMBDA) * self.collection[w as usize]).ln()
+                    })
+                    .sum()
+            })
+            .collect();
+        let best = logs.iter().copied().fold(f64::MIN, f64::max);
+        logs.iter()
+            .map(|l| ((l - best) / q.len() as f64).exp())
+            .collect()
+    }
+}
+
+/// IBM Model 1: t(w | v) for query terms w given fact-check terms v (and a null
+/// term, u32::MAX), by `iterations` rounds of EM from uniform.
+fn model1(pairs: &[(&[u32], &[u32])], iterations: usize) -> HashMap<(u32, u32), f64> {
+    const NULL: u32 = u32::MAX;
+    let mut t: HashMap<(u32, u32), f64> = HashMap::new();
+    for (q, d) in pairs {
+        for &w in *q {
+            for &v in d.iter().chain([NULL].iter()) {
+                t.insert((w, v), 1.0);
+            }
+        }
+    }
+    for _ in 0..iterations {
+        let mut count: HashMap<(u32, u32), f64> = HashMap::new();
+        let mut total: HashMap<u32, f64> = HashMap::new();
+        for (q, d) in pairs {
+            for &w in *q {
+                let z: f64 = d.iter().chain([NULL].iter()).map(|&v| t[&(w, v)]).sum();
+                for &v in d.iter().chain([NULL].iter()) {
+                    let c = t[&(w, v)] / z;
+                    *count.entry((w, v)).or_default() += c;
+                    *total.entry(v).or_default() += c;
+                }
+            }
+        }
+        t = count
+            .into_iter()
+            .map(|((w, v), c)| ((w, v), c / total[&v]))
+            .collect();
+    }
+    t.retain(|k, _| k.1 != NULL);
+    t
+}
+
+/// The day a PolitiFact claim was stated: "stated on October 22, 2019 in ...".
+fn statement_day(v: &Value) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let s = v["date"].as_str()?.strip_prefix("stated on ")?;
+    let mut it = s.split_whitespace();
+    let month = it.next()?;
+    let m = MONTHS.iter().position(|&x| x == month)? as u32 + 1;
+    let d = it.next()?.trim_end_matches(',').parse().ok()?;
+    let y = it.next()?.get(..4)?.parse().ok()?;
+    Some(day_number(y, m, d))
 }

@@ -65,6 +65,11 @@ fn main() -> anyhow::Result<()> {
     let mut tuned_hits = 0;
     let mut bars = Vec::new();
     let mut same_or_conflict_hits = 0;
+    let export = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--export="))
+        .map(str::to_string);
+    let mut exported = Vec::new();
     for fold in 0..10 {
         let train: Vec<usize> = (0..n).filter(|&i| folds(i) != fold).collect();
         let test: Vec<usize> = (0..n).filter(|&i| folds(i) == fold).collect();
@@ -102,6 +107,16 @@ fn main() -> anyhow::Result<()> {
             .iter()
             .filter(|&&i| relation_same(i, bar) == labels[i])
             .count();
+        if export.is_some() {
+            for &i in &test {
+                exported.push(serde_json::json!({
+                    "i": i, "fold": fold, "label": labels[i], "cos": rows[i][0],
+                    "score": scores[i], "wording": predict(bias, &w, &wording[i]), "t": t,
+                    "qa": extract(&pairs[i].0), "qb": extract(&pairs[i].1),
+                    "a": pairs[i].0, "b": pairs[i].1,
+                }));
+            }
+        }
         for &i in &test {
             // The rule of `compare_quantities`, with this fold's model and threshold.
             let scored = rows[i][0] >= xref::PREFILTER_COSINE;
@@ -142,6 +157,10 @@ fn main() -> anyhow::Result<()> {
             }
             same_or_conflict_hits += usize::from((same || conflict) == labels[i]);
         }
+    }
+    if let Some(path) = &export {
+        let lines: Vec<String> = exported.iter().map(|v| v.to_string()).collect();
+        std::fs::write(path, lines.join("\n"))?;
     }
     println!(
         "IDF cosine, threshold cross-validated: {:.1}%",

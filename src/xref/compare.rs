@@ -84,7 +84,7 @@ pub const CONFLICT_MIN_COSINE: f64 = 0.64;
 /// otherwise the score alone says same, related or none.
 fn decide(pa: &Profile, pb: &Profile, differences: impl FnOnce() -> Vec<Difference>) -> Comparison {
     // Most candidate pairs at import share a word or two and nothing else: the
-    // cosine, one merge, rules them out before the model's 28 features.
+    // cosine, one merge, rules them out before the model's 29 features.
     let cosine = pa.cosine(pb);
     let (score, wording) = if cosine < PREFILTER_COSINE {
         (0.0, 0.0)
@@ -129,6 +129,7 @@ fn decide(pa: &Profile, pb: &Profile, differences: impl FnOnce() -> Vec<Differen
 /// other claim does not mention it. Neither is a bare count with no unit ("15"
 /// against "22"): nothing says the two count the same thing.
 pub fn differences(a: &[Quantity], b: &[Quantity]) -> Vec<Difference> {
+    let (a, b) = (&repaired(a)[..], &repaired(b)[..]);
     let same_measure = |x: &Quantity, y: &Quantity| x.kind == y.kind && x.unit == y.unit;
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
@@ -163,6 +164,73 @@ pub fn differences(a: &[Quantity], b: &[Quantity]) -> Vec<Difference> {
             });
         }
     }
+    out
+}
+
+/// Scale words the extractor can read as a figure of their own.
+const SCALES: [(&str, f64); 5] = [
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// The figures as written, mending two extraction slips before they are compared.
+///
+/// - A scale word read as a figure of its own, with no number: "$10-million" gives
+///   "$10" and "million", "38-million euros" gives "38" and "million euros". Right
+///   after a figure written in digits (at most one character between), it scales
+///   that figure ("$10 million", "38 million euros"); anywhere else it is vague
+///   ("several thousand", "multi-billion", "$US6 million" read as "million") and
+///   is left out.
+/// - A bare number directly followed by another figure ("1,2 million women", a
+///   decimal comma, or "1-2 million", a range) is read as two figures, "1" and "2
+///   million women": neither is what was written, so both are left out.
+fn repaired(qs: &[Quantity]) -> Vec<Quantity> {
+    let has_digit = |q: &Quantity| q.text.chars().any(|c| c.is_ascii_digit());
+    let scale_of = |q: &Quantity| {
+        let first = q.text.split_whitespace().next()?.to_lowercase();
+        SCALES.iter().find(|(w, _)| *w == first).map(|&(_, s)| s)
+    };
+    let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
+    for q in qs {
+        let Some(scale) = scale_of(q).filter(|_| !has_digit(q)) else {
+            out.push(q.clone());
+            continue;
+        };
+        let Some(prev) = out.last_mut() else {
+            continue;
+        };
+        let scaled = prev.text.to_lowercase();
+        if q.start <= prev.end + 1
+            && has_digit(prev)
+            && !SCALES.iter().any(|(w, _)| scaled.contains(w))
+        {
+            prev.value *= scale;
+            prev.text = format!("{}-{}", prev.text, q.text);
+            prev.end = q.end;
+            if prev.kind == QuantityKind::Count && prev.unit.is_none() {
+                prev.kind = q.kind;
+                prev.unit = q.unit.clone();
+            }
+        }
+    }
+    let glued = |x: &Quantity, y: &Quantity| {
+        y.start <= x.end + 1
+            && x.kind == QuantityKind::Count
+            && x.unit.is_none()
+            && x.text.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut keep = vec![true; out.len()];
+    for k in 1..out.len() {
+        if glued(&out[k - 1], &out[k]) {
+            keep[k - 1] = false;
+            keep[k] = false;
+        }
+    }
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
@@ -318,6 +386,52 @@ mod tests {
         let c = [q("in 2012", 2012.0, None, QuantityKind::Year)];
         assert_eq!(differences(&a, &c).len(), 1);
         assert!(differences(&a, &[]).is_empty());
+    }
+
+    fn at(mut x: Quantity, start: usize) -> Quantity {
+        x.end = start + x.text.len();
+        x.start = start;
+        x
+    }
+
+    #[test]
+    fn a_scale_word_read_alone_scales_the_figure_before_it() {
+        // "$50-million" as the extractor reads it: "$50", then "million".
+        let a = [
+            at(q("$50", 50.0, Some("USD"), QuantityKind::Money), 10),
+            at(q("million", 1e6, None, QuantityKind::Count), 14),
+        ];
+        let b = [q("$54 million", 54e6, Some("USD"), QuantityKind::Money)];
+        // $50 million agrees with $54 million to the precision written.
+        assert!(differences(&a, &b).is_empty());
+        let c = [q("$80 million", 80e6, Some("USD"), QuantityKind::Money)];
+        let d = differences(&a, &c);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].a.value, 50e6);
+        // Alone ("several million", "$US6 million" misread), it is not compared.
+        let vague = [q("million parts", 1e6, Some("part"), QuantityKind::Count)];
+        let parts = [q("0.20 parts", 0.2, Some("part"), QuantityKind::Count)];
+        assert!(differences(&vague, &parts).is_empty());
+    }
+
+    #[test]
+    fn a_number_split_at_a_decimal_comma_is_not_compared() {
+        // "1,2 million women" read as "1" and "2 million women".
+        let a = [
+            at(q("1", 1.0, None, QuantityKind::Count), 20),
+            at(
+                q("2 million women", 2e6, Some("woman"), QuantityKind::Count),
+                22,
+            ),
+        ];
+        let b = [q(
+            "1.2 million women",
+            1.2e6,
+            Some("woman"),
+            QuantityKind::Count,
+        )];
+        assert!(differences(&a, &b).is_empty());
+        assert!(differences(&b, &a).is_empty());
     }
 
     #[test]

@@ -21,7 +21,10 @@ pub use compare::{
 };
 pub use idf::{Idf, query_terms};
 pub use model::{CONFLICT_THRESHOLD, FEATURE_NAMES, FEATURES, RELATED_THRESHOLD, SAME_THRESHOLD};
-pub use rank::{Candidate, RankWeights, Ranker, Signals, rerank};
+pub use rank::{
+    Candidate, DATE_SCALE_DAYS, RankWeights, Ranker, Signals, date_proximity, day_number, rerank,
+    rerank_dated,
+};
 pub use similarity::{Profile, similarity};
 pub use text::{clean_query, terms};
 

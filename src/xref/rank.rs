@@ -43,6 +43,9 @@ pub struct RankWeights {
     pub query_chars: f64,
     /// Weight of the share of the candidate's numbers found in the query.
     pub numbers: f64,
+    /// Weight of [`date_proximity`], when the query and the candidate are dated
+    /// ([`Ranker::rank_dated`], [`rerank_dated`]); undated pairs get 0.
+    pub date: f64,
 }
 
 impl Default for RankWeights {
@@ -66,6 +69,7 @@ impl Default for RankWeights {
             chars: 0.2,
             query_chars: 0.75,
             numbers: 0.1,
+            date: 0.5,
         }
     }
 }
@@ -109,6 +113,8 @@ pub struct Signals {
     /// Share of the candidate's numbers (text and title) found in the query; 0.5
     /// when it has none.
     pub numbers: f64,
+    /// [`date_proximity`] of the query's and the candidate's days; 0 when either is unknown.
+    pub date: f64,
 }
 
 impl Signals {
@@ -149,6 +155,7 @@ impl Signals {
                     (found + tf) as f64 / (total + tt) as f64
                 }
             },
+            date: 0.0,
         }
     }
 }
@@ -167,7 +174,31 @@ impl RankWeights {
             + self.chars * s.chars
             + self.query_chars * s.query_chars
             + self.numbers * s.numbers
+            + self.date * s.date
     }
+}
+
+/// Days over which [`date_proximity`] halves.
+pub const DATE_SCALE_DAYS: f64 = 30.0;
+
+/// How close two days are, in 0..=1: 1 on the same day, 0.5 a month apart
+/// ([`DATE_SCALE_DAYS`]), 0.08 a year apart. A claim is most often fact-checked
+/// when it is made: on CheckThat! 2021 2B, 46% of the relevant PolitiFact
+/// statements were made within 30 days of the debate, 23% on its day.
+pub fn date_proximity(a: i64, b: i64) -> f64 {
+    DATE_SCALE_DAYS / (DATE_SCALE_DAYS + (a - b).abs() as f64)
+}
+
+/// Days since 1970-01-01 of a calendar date (proleptic Gregorian), the day
+/// numbers [`Ranker::add_dated`], [`Ranker::rank_dated`] and [`rerank_dated`] take.
+pub fn day_number(year: i64, month: u32, day: u32) -> i64 {
+    let (m, d) = (i64::from(month), i64::from(day));
+    let y = if m <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// Orders `candidates` for `query`, best first, with the rerank part of `weights`.
@@ -180,15 +211,31 @@ pub fn rerank<I: Clone>(
     idf: &Idf,
     weights: &RankWeights,
 ) -> Vec<(I, f64)> {
+    rerank_dated(query, None, candidates, &[], idf, weights)
+}
+
+/// [`rerank`] for a dated query: `days[i]` is the day number ([`day_number`])
+/// of `candidates[i]`, if known (missing entries count as unknown), and
+/// [`date_proximity`] joins the signals.
+pub fn rerank_dated<I: Clone>(
+    query: &str,
+    query_day: Option<i64>,
+    candidates: &[Candidate<'_, I>],
+    days: &[Option<i64>],
+    idf: &Idf,
+    weights: &RankWeights,
+) -> Vec<(I, f64)> {
     let q = Profile::new(&clean_query(query), idf);
     let best = candidates.iter().map(|c| c.first_stage).fold(0.0, f64::max);
     let mut out: Vec<(I, f64)> = candidates
         .iter()
-        .map(|c| {
-            (
-                c.id.clone(),
-                weights.combine(&Signals::measure(&q, c, best, idf)),
-            )
+        .enumerate()
+        .map(|(i, c)| {
+            let mut s = Signals::measure(&q, c, best, idf);
+            if let (Some(a), Some(Some(b))) = (query_day, days.get(i)) {
+                s.date = date_proximity(a, *b);
+            }
+            (c.id.clone(), weights.combine(&s))
         })
         .collect();
     out.sort_by(|x, y| y.1.total_cmp(&x.1));
@@ -208,6 +255,8 @@ fn index_terms(text: &str, mut f: impl FnMut(u64)) {
 #[derive(Debug, Clone, Default)]
 pub struct Ranker<I> {
     docs: Vec<(I, String, Option<String>)>,
+    /// Day number of each candidate, if dated.
+    days: Vec<Option<i64>>,
     postings: HashMap<u64, Vec<(u32, f32)>>,
     /// Indexed terms of 7 letters or more by their first 6 letters.
     prefixes: HashMap<u64, Vec<(u64, String)>>,
@@ -226,6 +275,7 @@ impl<I: Clone> Ranker<I> {
     pub fn with_weights(weights: RankWeights) -> Self {
         Self {
             docs: Vec::new(),
+            days: Vec::new(),
             postings: HashMap::new(),
             prefixes: HashMap::new(),
             lengths: Vec::new(),
@@ -236,6 +286,12 @@ impl<I: Clone> Ranker<I> {
 
     /// Adds a candidate.
     pub fn add(&mut self, id: I, text: &str, title: Option<&str>) {
+        self.add_dated(id, text, title, None);
+    }
+
+    /// Adds a candidate with the day ([`day_number`]) its claim was made, if known.
+    pub fn add_dated(&mut self, id: I, text: &str, title: Option<&str>, day: Option<i64>) {
+        self.days.push(day);
         let doc = self.docs.len() as u32;
         let mut tf: HashMap<u64, f32> = HashMap::new();
         let mut length = 0.0;
@@ -378,6 +434,12 @@ impl<I: Clone> Ranker<I> {
 
     /// The `k` best candidates for `query`, best first, with their scores.
     pub fn rank(&self, query: &str, k: usize) -> Vec<(I, f64)> {
+        self.rank_dated(query, None, k)
+    }
+
+    /// [`rank`](Self::rank) for a query made on `day` ([`day_number`]), if known:
+    /// candidates added with a day get [`date_proximity`] as a signal.
+    pub fn rank_dated(&self, query: &str, day: Option<i64>, k: usize) -> Vec<(I, f64)> {
         let query = &self.split_compounds(&clean_query(query));
         let firsts = self.bm25(query, self.weights.depth.max(k));
         let candidates: Vec<Candidate<'_, usize>> = firsts
@@ -392,7 +454,8 @@ impl<I: Clone> Ranker<I> {
                 }
             })
             .collect();
-        let mut out = rerank(query, &candidates, &self.idf, &self.weights);
+        let days: Vec<Option<i64>> = firsts.iter().map(|&(doc, _)| self.days[doc]).collect();
+        let mut out = rerank_dated(query, day, &candidates, &days, &self.idf, &self.weights);
         out.truncate(k);
         out.into_iter()
             .map(|(doc, s)| (self.docs[doc].0.clone(), s))

@@ -19,6 +19,14 @@ const NEGATIONS: &[&str] = &[
     "havent", "hadnt",
 ];
 
+/// Reporting verbs, as stemmed ("says" and "saying" become "say"). When one
+/// sentence attributes its claim ("..., officials said") and the other does not,
+/// the unmatched "officials said" is not a different claim, though the
+/// unmatched-word inputs count it against the pair; the model learns to give it
+/// back (MRPC, 10-fold cross-validated "relation == same": 3,138 to 3,143 of
+/// 4,076 pairs; over 8 random fold splits, 8 pairs more on average).
+const ATTRIBUTIONS: &[&str] = &["said", "say", "told"];
+
 /// One text prepared for comparison. Build it once per claim and compare it
 /// with many others: that is the fast path used by candidate scoring and reranking.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +52,8 @@ pub struct Profile {
     prefixes: Vec<u64>,
     /// Negations ("not", "never", "didn't"): an odd difference flips the claim.
     negations: u32,
+    /// Has a reporting verb ("said", "says", "told").
+    attributed: bool,
     n_tokens: usize,
 }
 
@@ -62,6 +72,7 @@ impl Profile {
             if NEGATIONS.contains(&t.surface) {
                 p.negations += 1;
             }
+            p.attributed |= ATTRIBUTIONS.contains(&t.term);
             if t.number {
                 p.numbers.push(h);
                 all.push(NUMBER_MARK);
@@ -236,6 +247,14 @@ impl Profile {
                 a.prefixes.len(),
                 b.prefixes.len(),
             ),
+            f64::from(a.attributed != b.attributed),
+            {
+                let (x, y) = (a.uni.len().min(b.uni.len()), a.uni.len().max(b.uni.len()));
+                // Capped: beyond twice the content words, MRPC has no pairs to learn from.
+                ((1.0 + y as f64) / (1.0 + x as f64))
+                    .ln()
+                    .min(std::f64::consts::LN_2)
+            },
         ];
         if ignore_numbers {
             mask_numbers(&mut f, na + nb > 0);

@@ -147,6 +147,53 @@ fn rerank_of_store_candidates_orders_like_the_ranker() {
     assert_eq!(reranked[0].0, 0);
 }
 
+#[test]
+fn a_dated_query_prefers_the_fact_check_made_at_its_time() {
+    assert_eq!(day_number(1970, 1, 1), 0);
+    assert_eq!(day_number(2012, 10, 22) - day_number(2012, 10, 1), 21);
+    assert_eq!(day_number(2013, 3, 1) - day_number(2012, 2, 28), 367);
+    assert_eq!(date_proximity(5, 5), 1.0);
+    assert!((date_proximity(0, 30) - 0.5).abs() < 1e-12);
+    // Two fact-checks of one claim, made four years apart.
+    let old = "Says Mitt Romney said to let Detroit go bankrupt.";
+    let new = old;
+    let debate = day_number(2012, 10, 22);
+    let mut r = Ranker::new();
+    r.add_dated(1, old, None, Some(day_number(2008, 11, 18)));
+    r.add_dated(2, new, None, Some(debate - 3));
+    r.add_dated(3, CHINA, None, None);
+    let query = "Governor Romney said to let Detroit go bankrupt.";
+    assert_eq!(r.rank(query, 1)[0].0, 1);
+    assert_eq!(r.rank_dated(query, Some(debate), 1)[0].0, 2);
+    // Undated, the ranking is the plain one; a dated query ignores undated candidates.
+    assert_eq!(r.rank_dated(query, None, 3), r.rank(query, 3));
+    let plain = rerank(
+        query,
+        &[Candidate {
+            id: 3,
+            text: CHINA,
+            title: None,
+            first_stage: 1.0,
+        }],
+        r.idf(),
+        &RankWeights::default(),
+    );
+    let dated = rerank_dated(
+        query,
+        Some(debate),
+        &[Candidate {
+            id: 3,
+            text: CHINA,
+            title: None,
+            first_stage: 1.0,
+        }],
+        &[None],
+        r.idf(),
+        &RankWeights::default(),
+    );
+    assert_eq!(plain, dated);
+}
+
 proptest! {
     #[test]
     fn similarity_is_a_symmetric_probability(a in "[A-Za-z0-9 ,.%$]{0,80}", b in "[A-Za-z0-9 ,.%$]{0,80}") {
