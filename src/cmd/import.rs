@@ -200,6 +200,7 @@ impl Cmd {
         preparation: Preparation,
         tx: SyncSender<Event>,
     ) -> anyhow::Result<()> {
+        crate::pipeline::yield_to_writer();
         let send = |event: Event| tx.send(event).map_err(|_| anyhow::Error::new(Stopped));
         for input in inputs {
             let format = match ingest::format_of(input, self.input_format) {

@@ -246,7 +246,12 @@ pub fn count_terms(text: &str, counts: &mut HashMap<String, u32>) {
 
 fn add_counts(distinct: &[String], counts: &mut HashMap<String, u32>) {
     for term in distinct {
-        *counts.entry(term.clone()).or_insert(0) += 1;
+        match counts.get_mut(term) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(term.clone(), 1);
+            }
+        }
     }
 }
 
@@ -269,5 +274,22 @@ pub fn idf_or_uniform(idf: Idf) -> Idf {
         idf
     } else {
         uniform_idf()
+    }
+}
+
+/// Lower the scheduling priority of the calling thread (Linux; nice 10).
+///
+/// Import runs three threads on what is often two cores: the writer, which
+/// is the critical path, and the reader and the cross-referencer, which have
+/// slack (the reader waits on a full channel most of the time). At equal
+/// priority the writer lost time slices to them: Reuters took 4.7 to 5.1 s,
+/// with the other two at nice 10 4.4 to 4.6 s.
+pub fn yield_to_writer() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take no pointers; if the call fails the
+    // thread keeps its priority, which is harmless.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
     }
 }

@@ -382,6 +382,7 @@ impl Worker {
         let thread = std::thread::Builder::new()
             .name("xref".into())
             .spawn(move || {
+                super::yield_to_writer();
                 for claims in job_rx {
                     let started = || {
                         let _ = reply_tx.send(Reply::Started);
