@@ -110,7 +110,10 @@ fn write_idf_delta(conn: &Connection, n_docs: u32, delta: &HashMap<String, u32>)
         "INSERT INTO xref_terms (term, df) VALUES (?1, ?2)
          ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
     )?;
-    for (term, df) in delta {
+    // In key order: each upsert then lands next to the previous one.
+    let mut sorted: Vec<(&String, &u32)> = delta.iter().collect();
+    sorted.sort_unstable();
+    for (term, df) in sorted {
         upsert.execute(params![term, df])?;
     }
     conn.execute(
