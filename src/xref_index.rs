@@ -31,6 +31,9 @@ pub struct SearchWord {
     pub term: String,
     /// The word as written, lowercased.
     pub surface: String,
+    /// How many claims hold the term, as far as the caller knows: past
+    /// [`MAX_POSTINGS`] the word is known too common without a lookup.
+    pub df: u32,
 }
 
 /// The claims holding one term.
@@ -105,6 +108,11 @@ impl WordIndex {
                 ids: Some(Vec::new()),
                 read_stored: self.stored_up_to == 0,
             });
+            if !posting.read_stored && word.df as usize > MAX_POSTINGS {
+                // Too common in the stored claims alone: no need to read them.
+                posting.read_stored = true;
+                self.entries -= posting.ids.take().map_or(0, |ids| ids.len());
+            }
             if !posting.read_stored {
                 posting.read_stored = true;
                 let stored =
@@ -147,6 +155,7 @@ mod tests {
         SearchWord {
             term: w.into(),
             surface: w.into(),
+            df: 1,
         }
     }
 
@@ -219,12 +228,35 @@ mod tests {
             SearchWord {
                 term: "militia".into(),
                 surface: "militia".into(),
+                df: 2,
             },
             SearchWord {
                 term: "drone".into(),
                 surface: "drones".into(),
+                df: 2,
             },
         ];
         assert_eq!(index.candidates(&store, &words, 10).unwrap(), [2, 1]);
+    }
+
+    #[test]
+    fn a_word_known_too_common_is_not_looked_up() {
+        let (_dir, store) = empty_store();
+        let mut index = WordIndex::new(10);
+        index.add(11, ["common", "rare"]);
+        index.add(12, ["common", "rare"]);
+        let mut common = word("common");
+        common.df = MAX_POSTINGS as u32 + 1;
+        // With a known count past the cap the word counts for nothing (no
+        // claim 1..=10 exists to be read either way).
+        let found = index
+            .candidates(&store, &[common, word("rare")], 5)
+            .unwrap();
+        assert!(found.is_empty(), "{found:?}");
+        assert!(index.postings["common"].ids.is_none());
+        assert_eq!(
+            index.candidates(&store, &[word("rare")], 5).unwrap(),
+            [12, 11]
+        );
     }
 }

@@ -103,9 +103,10 @@ impl ClaimTerms {
         rare.sort_by_key(|&(df, order, _, _)| (df, order));
         rare.into_iter()
             .take(QUERY_TERMS)
-            .map(|(_, _, term, surface)| SearchWord {
+            .map(|(df, _, term, surface)| SearchWord {
                 term: term.to_string(),
                 surface: surface.to_string(),
+                df,
             })
             .collect()
     }
