@@ -26,6 +26,7 @@ mkdir -p "$BENCH_DIR"
 : >"$SUMMARY"
 
 bash "$here/import-floor.sh"
+bash "$here/analysis-cost.sh"
 bash "$here/scale.sh"
 if [[ $MILLION == 1 ]]; then
     bash "$here/million.sh"
