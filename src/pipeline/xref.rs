@@ -3,14 +3,13 @@
 //! words, and with known fact-checks.
 //!
 //! The comparison runs on its own thread and its own read connection while
-//! the writer stores the next batch; the findings of a batch are written by
-//! the writer in the transaction of the batch after next. What a batch is compared
-//! with does not depend on timing: the worker takes its read snapshot before
-//! the writer may commit again (see [`Xref::submit`]).
+//! the writer goes on storing batches; the findings of each batch are written
+//! by the writer, in batch order, in the transaction of a later batch. What a
+//! batch is compared with does not depend on timing (see [`Worker`]).
 
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::thread::JoinHandle;
 
 use anyhow::Context;
@@ -325,10 +324,9 @@ impl Xref {
     }
 
     /// Cross-reference a batch just committed. On a worker, first add the
-    /// findings of the batch before it to the next batch's transaction, then
-    /// hand this batch over and wait until the worker holds its read
-    /// snapshot, so that the next commit cannot change what the batch is
-    /// compared with.
+    /// findings of the batches it has finished to the next batch's
+    /// transaction, then queue this batch (waiting only when
+    /// [`QUEUED_BATCHES`] are waiting already).
     pub fn submit(&mut self, store: &mut Store, claims: Vec<NewClaim>) -> anyhow::Result<()> {
         match self {
             Xref::Inline(referencer) => {
@@ -338,9 +336,9 @@ impl Xref {
                 Ok(())
             }
             Xref::Worker(worker) => {
-                worker.store_findings(store)?;
+                worker.store_findings(store, false)?;
                 if !claims.is_empty() {
-                    worker.start(claims)?;
+                    worker.queue(claims)?;
                 }
                 Ok(())
             }
@@ -352,44 +350,44 @@ impl Xref {
         match self {
             Xref::Inline(_) => Ok(()),
             Xref::Worker(worker) => {
-                worker.store_findings(store)?;
+                worker.store_findings(store, true)?;
                 Ok(store.commit_batch(0, &HashMap::new())?)
             }
         }
     }
 }
 
-/// What the worker thread says.
-enum Reply {
-    /// It holds its read snapshot for the batch.
-    Started,
-    /// What it found for the batch, or why it failed.
-    Done(anyhow::Result<Findings>),
-}
+/// Batches handed to the worker and not yet taken before the writer waits:
+/// enough to ride out a slow batch, few enough to keep memory flat.
+const QUEUED_BATCHES: usize = 2;
 
 /// A cross-referencing thread and its channels.
+///
+/// What the worker finds for a batch does not depend on how far the writer
+/// has got: the claims of this import reach it only through the batches it
+/// is given (its word index), the full-text index is read only for claims
+/// stored before them, and the claims it reads by id are committed. So the
+/// writer need not wait for it, and its findings, stored in batch order,
+/// give the same links and conflict ids on every run.
 pub struct Worker {
-    jobs: Option<Sender<Vec<NewClaim>>>,
-    replies: Receiver<Reply>,
+    jobs: Option<SyncSender<Vec<NewClaim>>>,
+    replies: Receiver<anyhow::Result<Findings>>,
     thread: Option<JoinHandle<()>>,
-    /// A batch was handed over whose findings are not stored yet.
-    busy: bool,
+    /// Batches handed over whose findings are not stored yet.
+    pending: usize,
 }
 
 impl Worker {
     fn spawn(reader: Store, mut referencer: CrossReferencer) -> Worker {
-        let (jobs, job_rx) = mpsc::channel::<Vec<NewClaim>>();
+        let (jobs, job_rx) = mpsc::sync_channel::<Vec<NewClaim>>(QUEUED_BATCHES);
         let (reply_tx, replies) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("xref".into())
             .spawn(move || {
                 super::yield_to_writer();
                 for claims in job_rx {
-                    let started = || {
-                        let _ = reply_tx.send(Reply::Started);
-                    };
-                    let found = reader.in_snapshot(started, |s| referencer.run(s, &claims));
-                    if reply_tx.send(Reply::Done(found)).is_err() {
+                    let found = reader.in_read_transaction(|s| referencer.run(s, &claims));
+                    if reply_tx.send(found).is_err() {
                         return;
                     }
                 }
@@ -399,36 +397,41 @@ impl Worker {
             jobs: Some(jobs),
             replies,
             thread: Some(thread),
-            busy: false,
+            pending: 0,
         }
     }
 
-    fn start(&mut self, claims: Vec<NewClaim>) -> anyhow::Result<()> {
+    fn queue(&mut self, claims: Vec<NewClaim>) -> anyhow::Result<()> {
         let sent = self.jobs.as_ref().is_some_and(|j| j.send(claims).is_ok());
         if !sent {
-            anyhow::bail!("the cross-referencing thread has stopped");
+            return Err(self.stopped());
         }
-        self.busy = true;
-        match self.replies.recv() {
-            Ok(Reply::Started) => Ok(()),
-            Ok(Reply::Done(result)) => {
-                self.busy = false;
-                result.map(|_| ())
-            }
-            Err(_) => anyhow::bail!("the cross-referencing thread has stopped"),
-        }
+        self.pending += 1;
+        Ok(())
     }
 
-    fn store_findings(&mut self, store: &mut Store) -> anyhow::Result<()> {
-        if !self.busy {
-            return Ok(());
+    /// Add the findings of finished batches to the open batch, in order;
+    /// with `all`, wait for every batch handed over.
+    fn store_findings(&mut self, store: &mut Store, all: bool) -> anyhow::Result<()> {
+        while self.pending > 0 {
+            let found = if all {
+                self.replies.recv().map_err(|_| self.stopped())?
+            } else {
+                match self.replies.try_recv() {
+                    Ok(found) => found,
+                    Err(TryRecvError::Empty) => return Ok(()),
+                    Err(TryRecvError::Disconnected) => return Err(self.stopped()),
+                }
+            };
+            self.pending -= 1;
+            store.add_findings_to_batch(&found?)?;
         }
-        self.busy = false;
-        match self.replies.recv() {
-            Ok(Reply::Done(found)) => Ok(store.add_findings_to_batch(&found?)?),
-            Ok(Reply::Started) => anyhow::bail!("the cross-referencing thread is out of step"),
-            Err(_) => anyhow::bail!("the cross-referencing thread has stopped"),
-        }
+        Ok(())
+    }
+
+    /// Why the worker is gone: it panicked (a failure comes as a reply).
+    fn stopped(&self) -> anyhow::Error {
+        anyhow::anyhow!("the cross-referencing thread has stopped")
     }
 }
 

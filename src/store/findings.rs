@@ -109,22 +109,14 @@ impl Store {
         candidates(&self.conn, FACTCHECK_CANDIDATES_SQL, terms, k)
     }
 
-    /// Run `read` in one read transaction: it sees the database as it was
-    /// when `started` was called, whatever other connections commit meanwhile.
-    pub fn in_snapshot<T>(
+    /// Run `read` in one read transaction: its reads agree with each other
+    /// whatever other connections commit meanwhile.
+    pub fn in_read_transaction<T>(
         &self,
-        started: impl FnOnce(),
         read: impl FnOnce(&Store) -> anyhow::Result<T>,
     ) -> anyhow::Result<T> {
         self.conn.execute_batch("BEGIN")?;
-        // A WAL read transaction takes its snapshot at its first read.
-        let pinned = self
-            .conn
-            .query_row("SELECT count(*) FROM xref_meta", [], |_| Ok(()));
-        started();
-        let result = pinned
-            .map_err(anyhow::Error::from)
-            .and_then(|()| read(self));
+        let result = read(self);
         let _ = self.conn.execute_batch("COMMIT");
         result
     }
