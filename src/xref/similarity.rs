@@ -378,6 +378,53 @@ fn shares_a_key(a: &[(u64, f32)], b: &[(u64, f32)]) -> bool {
 
 /// Length of the longest common subsequence of two token sequences.
 fn lcs(a: &[u64], b: &[u64]) -> usize {
+    if b.len() <= 64 {
+        lcs_bits(a, b)
+    } else {
+        lcs_rows(a, b)
+    }
+}
+
+/// [`lcs`] for `b` of at most 64 tokens, one machine word per token of `a`
+/// (Hyyro's bit-parallel form of the same recurrence): bit j of `v` is zero
+/// where the row's value steps up at column j, so the zero bits count it.
+/// Each pair compared at import runs this; the row-by-row form was a good
+/// share of the comparison's time.
+fn lcs_bits(a: &[u64], b: &[u64]) -> usize {
+    // For each distinct token of b, the positions where b holds it (on the
+    // stack: this runs for every pair compared).
+    let mut buf = [(0u64, 0u64); 64];
+    for (j, &t) in b.iter().enumerate() {
+        buf[j] = (t, 1u64 << j);
+    }
+    let all = &mut buf[..b.len()];
+    all.sort_unstable_by_key(|m| m.0);
+    let mut n = 0;
+    for i in 0..all.len() {
+        if n > 0 && all[n - 1].0 == all[i].0 {
+            all[n - 1].1 |= all[i].1;
+        } else {
+            all[n] = all[i];
+            n += 1;
+        }
+    }
+    let masks = &all[..n];
+    let mut v = u64::MAX;
+    for x in a {
+        if let Ok(i) = masks.binary_search_by_key(x, |m| m.0) {
+            let u = v & masks[i].1;
+            v = v.wrapping_add(u) | (v - u);
+        }
+    }
+    let live = if b.len() == 64 {
+        u64::MAX
+    } else {
+        (1u64 << b.len()) - 1
+    };
+    (!v & live).count_ones() as usize
+}
+
+fn lcs_rows(a: &[u64], b: &[u64]) -> usize {
     // One row on the stack for sentences, on the heap for anything longer.
     let mut stack = [0u16; 128];
     let mut heap = Vec::new();
@@ -404,4 +451,29 @@ fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
 
 fn weighted_shared(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
     merge(a, b, |x, _| f64::from(x))
+}
+
+#[cfg(test)]
+mod lcs_tests {
+    use super::{lcs_bits, lcs_rows};
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_subsequences() {
+        assert_eq!(lcs_bits(&[1, 2, 3, 4], &[1, 3, 4]), 3);
+        assert_eq!(lcs_bits(&[], &[1, 2]), 0);
+        assert_eq!(lcs_bits(&[5, 5, 5], &[5, 6, 5]), 2);
+        let long: Vec<u64> = (0..64).collect();
+        assert_eq!(lcs_bits(&long, &long), 64);
+    }
+
+    proptest! {
+        #[test]
+        fn bit_parallel_equals_row_by_row(
+            a in proptest::collection::vec(0u64..6, 0..80),
+            b in proptest::collection::vec(0u64..6, 0..=64),
+        ) {
+            prop_assert_eq!(lcs_bits(&a, &b), lcs_rows(&a, &b));
+        }
+    }
 }
