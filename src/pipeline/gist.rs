@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::xref::Idf;
+use crate::xref::similarity::{dot, ratio};
 use crate::xref::text::hash;
 
 /// A claim's distinct content words (no stop words, no numbers), hashed and
@@ -38,25 +39,7 @@ impl Gist {
     /// The IDF cosine of the two claims' content words, as `Profile::cosine`
     /// computes it.
     pub fn cosine(&self, other: &Gist) -> f64 {
-        let (a, b) = (&self.terms, &other.terms);
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += f64::from(a[i].1) * f64::from(b[j].1);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let den = self.norm * other.norm;
-        if den > 0.0 {
-            (dot / den).clamp(0.0, 1.0)
-        } else {
-            0.0
-        }
+        ratio(dot(&self.terms, &other.terms), self.norm * other.norm)
     }
 }
 

@@ -12,7 +12,7 @@ mod compare;
 mod idf;
 mod model;
 mod rank;
-mod similarity;
+pub(crate) mod similarity;
 pub mod text;
 
 pub use compare::{

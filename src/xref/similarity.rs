@@ -322,7 +322,8 @@ pub(crate) fn score(features: &[f64; FEATURES]) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
-fn ratio(num: f64, den: f64) -> f64 {
+/// `num / den` clamped to 0..=1, or 0 when `den` is not positive.
+pub(crate) fn ratio(num: f64, den: f64) -> f64 {
     if den > 0.0 {
         (num / den).clamp(0.0, 1.0)
     } else {
@@ -445,7 +446,8 @@ fn lcs_rows(a: &[u64], b: &[u64]) -> usize {
     usize::from(row[b.len()])
 }
 
-fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
+/// The dot product of two weighted term lists sorted by hash.
+pub(crate) fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
     merge(a, b, |x, y| f64::from(x) * f64::from(y))
 }
 
