@@ -6,11 +6,12 @@
 //! `store::ImportTx`). Cross-referencing takes each batch once it has
 //! committed: reading the full-text index while the batch is still writing
 //! it would flush the index for every query. It runs on its own thread while
-//! the next batch is written (see `xref.rs`); candidates come from a word
+//! the next batch is written (see `worker.rs`); candidates come from a word
 //! index (`xref_index::WordIndex`) rather than a ranked query per claim,
 //! which cost ten times the rest of the import.
 
 mod gist;
+mod worker;
 mod xref;
 
 use std::collections::HashMap;
@@ -24,8 +25,9 @@ use crate::prepare::{PreparedArticle, prepare};
 use crate::store::{AnalysisRow, ImportOutcome, Store};
 use crate::xref::Idf;
 
+use worker::Xref;
 pub use xref::ClaimTerms;
-use xref::{NewClaim, Xref};
+use xref::NewClaim;
 
 /// Articles written per batch transaction.
 const BATCH_ARTICLES: usize = 500;
