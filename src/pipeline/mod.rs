@@ -295,3 +295,41 @@ pub fn yield_to_writer() {
         libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{InputFormat, Metadata};
+
+    fn doc(text: &str) -> Document {
+        Document {
+            meta: Metadata::default(),
+            paragraphs: vec![text.to_string()],
+            format: InputFormat::Text,
+            origin: "test".into(),
+        }
+    }
+
+    /// A database no second connection can open (`:memory:`) is
+    /// cross-referenced on the writer's own connection.
+    #[test]
+    fn an_in_memory_database_is_cross_referenced_inline() {
+        let mut store = Store::open(std::path::Path::new(":memory:")).unwrap();
+        assert_eq!(store.file_path(), None);
+        {
+            let mut importer = Importer::new(&mut store, true, true).unwrap();
+            let preparation = importer.preparation();
+            for text in [
+                "Militia attacks on US forces have occurred at least 151 times since October.",
+                "Militia attacks on US forces have occurred 160 times since October.",
+            ] {
+                importer
+                    .store_prepared(preparation.prepare(doc(text)))
+                    .unwrap();
+            }
+            importer.finish().unwrap();
+        }
+        let conflicts = store.conflicts(None, None).unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    }
+}
