@@ -123,7 +123,21 @@ impl Ctx {
         self.format.unwrap_or(default)
     }
 
-    /// Print a listing to stdout in the chosen format (table by default).
+    /// Print a listing to stdout in the chosen format (table by default) as
+    /// `produce` hands over its rows: CSV and JSON are written as they come.
+    pub fn print_each<T: serde::Serialize + serde::Deserialize<'static>>(
+        &self,
+        produce: impl FnOnce(&mut dyn FnMut(T) -> anyhow::Result<()>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut out = std::io::stdout().lock();
+        let mut sink = crate::output::RowSink::new(self.format_or(Format::Table), &mut out)?;
+        produce(&mut |row| sink.write(&row))?;
+        sink.finish()?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Print a listing in the chosen format (a table by default).
     pub fn print<T: serde::Serialize + serde::Deserialize<'static>>(
         &self,
         rows: &[T],

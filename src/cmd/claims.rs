@@ -23,6 +23,8 @@ pub struct Cmd {
 impl Cmd {
     /// Print the listing.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
-        ctx.print(&ctx.store()?.claims(&self.filter.filter())?)
+        let store = ctx.store()?;
+        let filter = self.filter.filter();
+        ctx.print_each(|each| store.for_each_claim(&filter, each))
     }
 }

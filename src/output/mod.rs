@@ -31,30 +31,95 @@ pub fn print_rows<T: Serialize + Deserialize<'static>>(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    if format == Format::Json {
-        return print_json(rows, out);
+    let mut sink = RowSink::new(format, out)?;
+    for row in rows {
+        sink.write(row)?;
     }
-    let header = columns::<T>();
-    let records = rows
-        .iter()
-        .map(row_cells)
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    if format == Format::Csv {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(header)?;
-        for r in records {
-            w.write_record(&r)?;
-        }
-        w.flush()?;
-    } else {
-        let mut table = new_table();
-        table.set_header(header);
-        for r in records {
-            table.add_row(r);
-        }
-        writeln!(out, "{table}")?;
+    sink.finish()
+}
+
+/// A listing printed row by row: CSV and JSON go out as rows come, so a
+/// listing of a million claims takes no more memory than one of ten; a table
+/// keeps its rows until [`RowSink::finish`], as it needs every row to size its
+/// columns. The output is the same as [`print_rows`]'.
+pub enum RowSink<'w, T> {
+    /// Rows kept for a table.
+    Table {
+        /// Where the table goes.
+        out: &'w mut dyn Write,
+        /// The cells of the rows so far.
+        rows: Vec<Vec<String>>,
+        /// The row type.
+        row: std::marker::PhantomData<T>,
+    },
+    /// CSV, header written (boxed: the writer holds its buffer inline).
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    /// A JSON array, as `serde_json::to_writer_pretty` writes one.
+    Json {
+        /// Where the array goes.
+        out: &'w mut dyn Write,
+        /// No element written yet.
+        first: bool,
+    },
+}
+
+impl<'w, T: Serialize + Deserialize<'static>> RowSink<'w, T> {
+    /// A sink printing to `out` in `format` (a CSV header at once).
+    pub fn new(format: Format, out: &'w mut dyn Write) -> anyhow::Result<Self> {
+        Ok(match format {
+            Format::Table => RowSink::Table {
+                out,
+                rows: Vec::new(),
+                row: std::marker::PhantomData,
+            },
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(columns::<T>())?;
+                RowSink::Csv(Box::new(w))
+            }
+            Format::Json => RowSink::Json { out, first: true },
+        })
     }
-    Ok(())
+
+    /// Print (or keep) one row.
+    pub fn write(&mut self, row: &T) -> anyhow::Result<()> {
+        match self {
+            RowSink::Table { rows, .. } => rows.push(row_cells(row)?),
+            RowSink::Csv(w) => w.write_record(row_cells(row)?)?,
+            RowSink::Json { out, first } => {
+                out.write_all(if *first { b"[\n" } else { b",\n" })?;
+                *first = false;
+                // Each element indented one level, as in a pretty array.
+                let element = serde_json::to_string_pretty(row)?;
+                for (i, line) in element.lines().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    write!(out, "  {line}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Finish the listing: print the table, close the array, flush.
+    pub fn finish(self) -> anyhow::Result<()> {
+        match self {
+            RowSink::Table { out, rows, .. } => {
+                let mut table = new_table();
+                table.set_header(columns::<T>());
+                for r in rows {
+                    table.add_row(r);
+                }
+                writeln!(out, "{table}")?;
+            }
+            RowSink::Csv(mut w) => w.flush()?,
+            RowSink::Json { out, first } => {
+                out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Print `value` as pretty JSON: for outputs whose rows nest lists.
@@ -172,6 +237,30 @@ mod tests {
         print_rows(&rows, Format::Table, &mut table).unwrap();
         let table = String::from_utf8(table).unwrap();
         assert!(table.contains("text") && table.contains("a, b"));
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct Nested {
+        id: i64,
+        tags: Vec<String>,
+        score: Option<f64>,
+    }
+
+    #[test]
+    fn json_listings_are_pretty_arrays_written_row_by_row() {
+        let rows: Vec<Nested> = (0..3)
+            .map(|i| Nested {
+                id: i,
+                tags: (0..i).map(|t| format!("t{t}")).collect(),
+                score: (i > 0).then_some(0.5),
+            })
+            .collect();
+        for n in 0..=rows.len() {
+            let mut out = Vec::new();
+            print_rows(&rows[..n], Format::Json, &mut out).unwrap();
+            let expected = serde_json::to_string_pretty(&rows[..n]).unwrap() + "\n";
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{n} rows");
+        }
     }
 
     #[test]

@@ -210,24 +210,30 @@ pub struct ExportRow {
 }
 
 impl Store {
-    /// Claims matching `filter`, in article order.
-    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>> {
+    /// Claims matching `filter`, handed to `each` one by one as SQLite
+    /// reads them (a listing of every claim holds one row at a time).
+    pub fn for_each_claim(
+        &self,
+        filter: &ClaimFilter,
+        each: &mut dyn FnMut(ClaimRow) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
         let (tail, params) = filter.tail();
         let sql = format!(
             "SELECT c.id, c.article_id, c.position, c.status, c.text
              FROM claims c LEFT JOIN reviews r ON r.id = c.last_review_id {tail}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(params), |r| {
-            Ok(ClaimRow {
+        let mut rows = stmt.query(params_from_iter(params))?;
+        while let Some(r) = rows.next()? {
+            each(ClaimRow {
                 id: r.get(0)?,
                 article: r.get(1)?,
                 position: r.get(2)?,
                 status: r.get(3)?,
                 text: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })?;
+        }
+        Ok(())
     }
 
     /// One claim and its article's headline, or `None` if there is no such id.
