@@ -35,7 +35,7 @@ const BATCH_ARTICLES: usize = 500;
 /// next one is written, and the last batch's share runs alone at the end, so
 /// batches of a few thousand claims keep both threads busy (BBC articles
 /// hold 18 claims on average, Reuters articles 6).
-const BATCH_CLAIMS: usize = 2_500;
+const BATCH_CLAIMS: usize = 4_000;
 
 /// What the reading thread does for each document.
 #[derive(Debug, Clone, Copy)]
