@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../sql/0001_init.sql"),
     include_str!("../../sql/0002_analysis.sql"),
     include_str!("../../sql/0003_xref.sql"),
+    include_str!("../../sql/0004_check_lists.sql"),
 ];
 
 /// Bring the database up to the newest schema.
@@ -30,6 +31,12 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
             continue;
         }
         tx.execute_batch(sql)?;
+        if sql.contains("writable_schema") {
+            // The schema text was edited in place: a new schema cookie makes
+            // every connection, this one included, read it again.
+            let cookie: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+            tx.pragma_update(None, "schema_version", cookie + 1)?;
+        }
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }
@@ -39,6 +46,49 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_lists_become_or_chains_and_still_hold() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let sql = |name: &str| -> String {
+            conn.query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        let claims = sql("claims");
+        assert!(claims.contains("status = 'not-a-claim')"), "{claims}");
+        assert!(claims.contains("claim_type = 'not-a-claim')"), "{claims}");
+        assert!(!claims.contains(" IN\n"), "{claims}");
+        let links = sql("claim_links");
+        assert!(
+            links.contains("state = 'rejected')") && !links.contains(" IN ("),
+            "{links}"
+        );
+
+        conn.execute_batch(
+            "INSERT INTO articles (id, content_hash, source_path, input_format, imported_at, body)
+             VALUES (1, 'h', 'test', 'text', 'now', 'A claim. Another.');
+             INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text,
+                                 claim_type, status)
+             VALUES (1, 1, 1, 0, 8, 'A claim.', 'quantity', 'verified');",
+        )
+        .unwrap();
+        for bad in [
+            "UPDATE claims SET status = 'Verified'",
+            "UPDATE claims SET claim_type = 'opinion'",
+        ] {
+            let err = conn.execute_batch(bad).unwrap_err().to_string();
+            assert!(err.contains("CHECK constraint failed"), "{bad}: {err}");
+        }
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+    }
 
     #[test]
     fn migrating_twice_is_harmless() {
