@@ -14,8 +14,8 @@ use super::xref::{CrossReferencer, NewClaim};
 /// Where cross-referencing runs: on the writer's connection, or on a
 /// thread of its own.
 pub enum Xref {
-    /// In the writer, in the write transaction that stores the findings
-    /// (a database only this connection sees, such as `:memory:`).
+    /// On the writer's connection, between batches (a database only this
+    /// connection sees, such as `:memory:`).
     Inline(Box<CrossReferencer>),
     /// On a worker thread with its own connection.
     Worker(Worker),
@@ -43,7 +43,8 @@ impl Xref {
         match self {
             Xref::Inline(referencer) => {
                 if !claims.is_empty() {
-                    store.cross_reference(|s| referencer.run(s, &claims))?;
+                    let findings = store.in_read_transaction(|s| referencer.run(s, &claims))?;
+                    store.add_findings_to_batch(&findings)?;
                 }
                 Ok(())
             }
@@ -59,13 +60,10 @@ impl Xref {
 
     /// Store the findings still to come, and commit them.
     pub fn finish(&mut self, store: &mut Store) -> anyhow::Result<()> {
-        match self {
-            Xref::Inline(_) => Ok(()),
-            Xref::Worker(worker) => {
-                worker.store_findings(store, true)?;
-                Ok(store.commit_batch(0, &HashMap::new())?)
-            }
+        if let Xref::Worker(worker) = self {
+            worker.store_findings(store, true)?;
         }
+        Ok(store.commit_batch(0, &HashMap::new())?)
     }
 }
 
@@ -116,7 +114,7 @@ impl Worker {
     fn queue(&mut self, claims: Vec<NewClaim>) -> anyhow::Result<()> {
         let sent = self.jobs.as_ref().is_some_and(|j| j.send(claims).is_ok());
         if !sent {
-            return Err(self.stopped());
+            return Err(stopped());
         }
         self.pending += 1;
         Ok(())
@@ -127,23 +125,18 @@ impl Worker {
     fn store_findings(&mut self, store: &mut Store, all: bool) -> anyhow::Result<()> {
         while self.pending > 0 {
             let found = if all {
-                self.replies.recv().map_err(|_| self.stopped())?
+                self.replies.recv().map_err(|_| stopped())?
             } else {
                 match self.replies.try_recv() {
                     Ok(found) => found,
                     Err(TryRecvError::Empty) => return Ok(()),
-                    Err(TryRecvError::Disconnected) => return Err(self.stopped()),
+                    Err(TryRecvError::Disconnected) => return Err(stopped()),
                 }
             };
             self.pending -= 1;
             store.add_findings_to_batch(&found?)?;
         }
         Ok(())
-    }
-
-    /// Why the worker is gone: it panicked (a failure comes as a reply).
-    fn stopped(&self) -> anyhow::Error {
-        anyhow::anyhow!("the cross-referencing thread has stopped")
     }
 }
 
@@ -154,4 +147,9 @@ impl Drop for Worker {
             let _ = thread.join();
         }
     }
+}
+
+/// Why the worker is gone: it panicked (a failure comes as a reply).
+fn stopped() -> anyhow::Error {
+    anyhow::anyhow!("the cross-referencing thread has stopped")
 }

@@ -171,13 +171,17 @@ impl CrossReferencer {
         } else {
             &self.uniform
         };
-        for claim in claims {
-            self.words.add(claim.id, claim.terms.searchable_terms());
-            self.gists
-                .insert(claim.id, Gist::new(&claim.terms.content, idf));
-        }
+        let gists: Vec<Gist> = claims
+            .iter()
+            .map(|claim| {
+                self.words.add(claim.id, claim.terms.searchable_terms());
+                let gist = Gist::new(&claim.terms.content, idf);
+                self.gists.insert(claim.id, gist.clone());
+                gist
+            })
+            .collect();
         let mut findings = Findings::default();
-        for (claim, words) in claims.iter().zip(&words) {
+        for ((claim, words), gist) in claims.iter().zip(&words).zip(&gists) {
             if words.is_empty() {
                 continue;
             }
@@ -192,7 +196,6 @@ impl CrossReferencer {
             // Candidates whose content words are too far from the claim's
             // can relate to it in no way `compare` reports: ruled out before
             // either side gets a full profile.
-            let gist = Gist::new(&claim.terms.content, idf);
             let mut close = Vec::with_capacity(found.len());
             for other in found {
                 let other_gist = self.gists.ensure(other, || {

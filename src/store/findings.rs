@@ -121,28 +121,11 @@ impl Store {
         result
     }
 
-    /// Run `find` and store what it finds, in one write transaction: the
-    /// many small reads of cross-referencing then share one lock instead of
-    /// taking one each. A pair that already has a link (suggested, confirmed
-    /// or rejected) keeps it: a rejection is remembered.
-    pub fn cross_reference(
-        &mut self,
-        find: impl FnOnce(&Store) -> anyhow::Result<Findings>,
-    ) -> anyhow::Result<()> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let result = find(self).and_then(|findings| Ok(self.insert_findings(&findings)?));
-        match result {
-            Ok(()) => Ok(self.conn.execute_batch("COMMIT")?),
-            Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
-        }
-    }
-
     /// Store what cross-referencing found for an earlier batch in the open
     /// import batch (opening one if needed), committed with it by
-    /// [`Store::commit_batch`]: one commit per batch instead of two.
+    /// [`Store::commit_batch`]: one commit per batch instead of two. A pair
+    /// that already has a link (suggested, confirmed or rejected) keeps it:
+    /// a rejection is remembered.
     pub fn add_findings_to_batch(&mut self, findings: &Findings) -> Result<()> {
         self.begin_batch()?;
         self.insert_findings(findings)
