@@ -14,6 +14,8 @@
 //! `--min-count N`, `--cb-weight X` override the committed recipe to compare
 //! variants; the figures reported in docs/analysis.md use none of them.
 
+mod common;
+
 use claimdesk::analyze::model::{self, Example, Source, TrainOptions};
 use claimdesk::analyze::{analyze, analyze_article, model_features};
 use std::collections::{BTreeMap, HashSet};
@@ -28,12 +30,9 @@ struct Line {
 }
 
 fn read_jsonl(path: &Path) -> Vec<Line> {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("valid JSON line");
+    lines(path)
+        .into_iter()
+        .map(|v| {
             let text = v["text"].as_str().unwrap_or_default().to_string();
             Line {
                 debate: v["debate"].as_str().unwrap_or("").to_string(),
@@ -43,6 +42,11 @@ fn read_jsonl(path: &Path) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// The objects of a JSON Lines file; exits with the reason if unreadable.
+fn lines(path: &Path) -> Vec<serde_json::Value> {
+    common::jsonl(path).unwrap_or_else(|e| panic!("{e:#}"))
 }
 
 /// Text as compared across corpora: lowercase letters and digits only.
@@ -302,12 +306,9 @@ fn flag(args: &[String], name: &str) -> Option<String> {
 
 /// Articles of a news `articles.jsonl`, split into claims as import does.
 fn read_articles(path: &Path) -> Vec<Vec<&'static str>> {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("valid JSON line");
+    lines(path)
+        .into_iter()
+        .map(|v| {
             // Leaked once per run so the claims can borrow from the bodies.
             let body: &'static str = String::leak(v["body"].as_str().unwrap_or("").to_string());
             claimdesk::split::split(body)

@@ -12,6 +12,8 @@
 //! `claimdesk::analyze::model::recipe`; `cw_eval` measures that same recipe
 //! without letting a model score what it was trained on.
 
+mod common;
+
 use claimdesk::analyze::model::{self, Example, Source};
 use claimdesk::analyze::model_features;
 use std::path::Path;
@@ -19,12 +21,10 @@ use std::path::Path;
 const MIN_ABS_WEIGHT: f32 = model::PRUNE_BELOW;
 
 fn read(path: &Path, source: Source) -> Vec<Example> {
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("valid JSON line");
+    common::jsonl(path)
+        .unwrap_or_else(|e| panic!("{e:#}"))
+        .into_iter()
+        .map(|v| {
             let features = model_features(v["text"].as_str().unwrap_or_default());
             model::example(features, v["label"].as_i64() == Some(1), source)
         })

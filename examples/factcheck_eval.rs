@@ -14,6 +14,8 @@
 //! Each folder holds `vclaims.jsonl` (`id`, `text`, optional `title`),
 //! `queries-train-dev.jsonl` (`id`, `text`, `split`) and `qrels-train-dev.jsonl`.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
@@ -101,10 +103,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
-    let read = |name: &str| -> anyhow::Result<Vec<Value>> {
-        let text = std::fs::read_to_string(dir.join(name))?;
-        text.lines().map(|l| Ok(serde_json::from_str(l)?)).collect()
-    };
+    let read = |name: &str| common::jsonl(&dir.join(name));
     let field = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
     let vclaims = read("vclaims.jsonl")?;
     let mut relevant: HashMap<String, HashSet<String>> = HashMap::new();
@@ -301,26 +300,8 @@ fn tune(datasets: &[Dataset]) {
             *weight(&mut w, k) = if k == 0 { 1.0 } else { 0.0 };
         }
     }
-    let mut best = objective(&w);
-    for _round in 0..4 {
-        let before = best;
-        for k in 0..WEIGHTS {
-            for v in [
-                0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, -0.1, -0.2,
-            ] {
-                let mut t = w;
-                *weight(&mut t, k) = v;
-                let m = objective(&t);
-                if m > best + 1e-9 {
-                    best = m;
-                    w = t;
-                }
-            }
-        }
-        if best <= before + 1e-9 {
-            break;
-        }
-    }
+    let keys: Vec<usize> = (0..WEIGHTS).collect();
+    let w = coordinate_ascent(w, &keys, 4, |t, k, v| *weight(t, k) = v, objective);
     let list: Vec<String> = (0..WEIGHTS)
         .map(|k| weight(&mut w.clone(), k).to_string())
         .collect();
@@ -640,31 +621,37 @@ fn explore(datasets: &[Dataset], ex: &[Explore], allowed: &[usize]) {
     );
     (w[13], w[15]) = (d.query_chars, d.numbers);
     if std::env::var("NO_ASCENT").is_ok() {
-        let list: Vec<String> = allowed
-            .iter()
-            .map(|&k| format!("{}={}", XNAMES[k], w[k]))
-            .collect();
-        println!("defaults {:?}: {}", allowed, list.join(" "));
-        for (ds, e) in datasets.iter().zip(ex) {
-            println!(
-                "  {}: MAP@5 train {:.4}  dev {:.4}  all {:.4}",
-                ds.name,
-                xmap(ds, e, &w, "train"),
-                xmap(ds, e, &w, "dev"),
-                xmap(ds, e, &w, "all")
-            );
-        }
+        let list = weight_list(allowed, &w, |v| v.to_string());
+        println!("defaults {allowed:?}: {list}");
+        print_maps(datasets, ex, &w);
         return;
     }
+    let w = coordinate_ascent(w, allowed, 5, |t, k, v| t[k] = v, objective);
+    let list = weight_list(allowed, &w, |v| v.to_string());
+    println!("explore {allowed:?}: {list}");
+    print_maps(datasets, ex, &w);
+}
+
+/// Coordinate ascent from `w`: each weight in `keys` is tried at each step
+/// value and kept when `objective` improves; at most `rounds` rounds, and
+/// none after a round that gains nothing.
+fn coordinate_ascent<W: Copy>(
+    mut w: W,
+    keys: &[usize],
+    rounds: usize,
+    set: impl Fn(&mut W, usize, f64),
+    objective: impl Fn(&W) -> f64,
+) -> W {
+    const STEPS: [f64; 12] = [
+        0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, -0.1, -0.2,
+    ];
     let mut best = objective(&w);
-    for _round in 0..5 {
+    for _round in 0..rounds {
         let before = best;
-        for &k in allowed {
-            for v in [
-                0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, -0.1, -0.2,
-            ] {
+        for &k in keys {
+            for v in STEPS {
                 let mut t = w;
-                t[k] = v;
+                set(&mut t, k, v);
                 let m = objective(&t);
                 if m > best + 1e-9 {
                     best = m;
@@ -676,18 +663,27 @@ fn explore(datasets: &[Dataset], ex: &[Explore], allowed: &[usize]) {
             break;
         }
     }
+    w
+}
+
+/// `name=weight` for each weight in `allowed`.
+fn weight_list(allowed: &[usize], w: &[f64; NX], show: impl Fn(f64) -> String) -> String {
     let list: Vec<String> = allowed
         .iter()
-        .map(|&k| format!("{}={}", XNAMES[k], w[k]))
+        .map(|&k| format!("{}={}", XNAMES[k], show(w[k])))
         .collect();
-    println!("explore {:?}: {}", allowed, list.join(" "));
+    list.join(" ")
+}
+
+/// MAP@5 of each data set on train, dev and all under weights `w`.
+fn print_maps(datasets: &[Dataset], ex: &[Explore], w: &[f64; NX]) {
     for (ds, e) in datasets.iter().zip(ex) {
         println!(
             "  {}: MAP@5 train {:.4}  dev {:.4}  all {:.4}",
             ds.name,
-            xmap(ds, e, &w, "train"),
-            xmap(ds, e, &w, "dev"),
-            xmap(ds, e, &w, "all")
+            xmap(ds, e, w, "train"),
+            xmap(ds, e, w, "dev"),
+            xmap(ds, e, w, "all")
         );
     }
 }
@@ -791,20 +787,9 @@ fn pairwise(datasets: &[Dataset], ex: &[Explore], allowed: &[usize], l2: f64) {
             w[k] -= lr * (g[k] / n + l2 * w[k]);
         }
     }
-    let list: Vec<String> = allowed
-        .iter()
-        .map(|&k| format!("{}={:.3}", XNAMES[k], w[k]))
-        .collect();
-    println!("pairwise l2={l2} {}", list.join(" "));
-    for (ds, e) in datasets.iter().zip(ex) {
-        println!(
-            "  {}: MAP@5 train {:.4}  dev {:.4}  all {:.4}",
-            ds.name,
-            xmap(ds, e, &w, "train"),
-            xmap(ds, e, &w, "dev"),
-            xmap(ds, e, &w, "all")
-        );
-    }
+    let list = weight_list(allowed, &w, |v| format!("{v:.3}"));
+    println!("pairwise l2={l2} {list}");
+    print_maps(datasets, ex, &w);
 }
 
 // ---- IBM Model 1 term translation, learned from train query / fact-check pairs ----

@@ -7,6 +7,9 @@
 //! ```
 //! `--fit` also fits on every pair and prints the constants of `src/xref/model.rs`.
 
+mod common;
+
+use std::path::Path;
 use std::time::Instant;
 
 use claimdesk::analyze::quantity::extract;
@@ -22,12 +25,7 @@ fn main() -> anyhow::Result<()> {
         .cloned()
         .or_else(|| std::env::var("MRPC").ok())
         .ok_or_else(|| anyhow::anyhow!("usage: mrpc_eval PATH/mrpc-train.jsonl [--fit]"))?;
-    let mut pairs = Vec::new();
-    for line in std::fs::read_to_string(&path)?.lines() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
-        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-        pairs.push((text("a"), text("b"), v["label"].as_i64() == Some(1)));
-    }
+    let pairs = common::mrpc_pairs(Path::new(&path))?;
     // Document frequencies from the sentences themselves: label-free, as a store's would be.
     let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b, _)| [a.as_str(), b.as_str()]));
     let started = Instant::now();
@@ -74,11 +72,11 @@ fn main() -> anyhow::Result<()> {
         let train: Vec<usize> = (0..n).filter(|&i| folds(i) != fold).collect();
         let test: Vec<usize> = (0..n).filter(|&i| folds(i) == fold).collect();
         let cos: Vec<f64> = rows.iter().map(|r| r[0]).collect();
-        let t = best_threshold(&train, &cos, &labels);
+        let t = common::best_threshold(&train, &cos, &labels);
         cosine_hits += test.iter().filter(|&&i| (cos[i] >= t) == labels[i]).count();
         let (bias, w) = fit(&train, &rows, &labels);
         let scores: Vec<f64> = rows.iter().map(|r| predict(bias, &w, r)).collect();
-        let t = best_threshold(&train, &scores, &labels);
+        let t = common::best_threshold(&train, &scores, &labels);
         model_hits += test
             .iter()
             .filter(|&&i| (scores[i] >= t) == labels[i])
@@ -241,7 +239,7 @@ fn main() -> anyhow::Result<()> {
         let scores: Vec<f64> = rows.iter().map(|r| predict(bias, &w, r)).collect();
         println!(
             "\n// threshold on all pairs: {:.3}",
-            best_threshold(&all, &scores, &labels)
+            common::best_threshold(&all, &scores, &labels)
         );
         println!("pub const BIAS: f64 = {bias:.4};");
         println!("pub const WEIGHTS: [f64; FEATURES] = [");
@@ -260,24 +258,6 @@ fn pct(k: usize, n: usize) -> f64 {
 fn predict(bias: f64, w: &Row, x: &Row) -> f64 {
     let z = bias + x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
-}
-
-/// The cut on `scores` that classifies the `rows` best.
-fn best_threshold(rows: &[usize], scores: &[f64], labels: &[bool]) -> f64 {
-    let mut order: Vec<usize> = rows.to_vec();
-    order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
-    // Everything at or above the cut is "same": start with all of them.
-    let mut hits = rows.iter().filter(|&&i| labels[i]).count();
-    let (mut best, mut best_t) = (hits, f64::NEG_INFINITY);
-    for (k, &i) in order.iter().enumerate() {
-        hits = if labels[i] { hits - 1 } else { hits + 1 };
-        if hits > best {
-            best = hits;
-            let next = order.get(k + 1).map_or(scores[i] + 1e-9, |&j| scores[j]);
-            best_t = (scores[i] + next) / 2.0;
-        }
-    }
-    best_t
 }
 
 /// Candidate bars on the content-word cosine for a conflict (`CONFLICT_MIN_COSINE`).

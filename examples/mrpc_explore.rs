@@ -23,9 +23,12 @@
 //! With the committed model, inputs 11 and 21 are already in. `DROP=28` zeroes committed
 //! input 28 (`attribution_differs`) to try a replacement.
 #![allow(clippy::needless_range_loop)]
+mod common;
+
 use claimdesk::analyze::quantity::extract;
 use claimdesk::xref::{self, Idf, Profile, text::for_each_token};
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 struct Tok {
     term: String,
@@ -167,12 +170,7 @@ fn extra(a: &str, b: &str, idf: &Idf, base: &[f64]) -> Vec<f64> {
 
 fn main() -> anyhow::Result<()> {
     let path = std::env::args().nth(1).unwrap();
-    let mut pairs = Vec::new();
-    for line in std::fs::read_to_string(&path)?.lines() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
-        let text = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-        pairs.push((text("a"), text("b"), v["label"].as_i64() == Some(1)));
-    }
+    let pairs = common::mrpc_pairs(Path::new(&path))?;
     let idf = Idf::from_texts(pairs.iter().flat_map(|(a, b, _)| [a.as_str(), b.as_str()]));
     let profiles: Vec<(Profile, Profile)> = pairs
         .iter()
@@ -233,7 +231,7 @@ fn main() -> anyhow::Result<()> {
             let test: Vec<usize> = (0..n).filter(|&i| fold_of(i) == fold).collect();
             let w = fit(&train, &rows, &labels, l2);
             let scores: Vec<f64> = rows.iter().map(|r| predict(&w, r)).collect();
-            let t = best_threshold(&train, &scores, &labels);
+            let t = common::best_threshold(&train, &scores, &labels);
             for &i in &test {
                 model_hits += usize::from((scores[i] >= t) == labels[i]);
                 let scored = rows[i][0] >= xref::PREFILTER_COSINE;
@@ -260,22 +258,6 @@ fn main() -> anyhow::Result<()> {
 fn predict(w: &[f64], x: &[f64]) -> f64 {
     let z = w[0] + x.iter().zip(&w[1..]).map(|(a, b)| a * b).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
-}
-
-fn best_threshold(rows: &[usize], scores: &[f64], labels: &[bool]) -> f64 {
-    let mut order: Vec<usize> = rows.to_vec();
-    order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
-    let mut hits = rows.iter().filter(|&&i| labels[i]).count();
-    let (mut best, mut best_t) = (hits, f64::NEG_INFINITY);
-    for (k, &i) in order.iter().enumerate() {
-        hits = if labels[i] { hits - 1 } else { hits + 1 };
-        if hits > best {
-            best = hits;
-            let next = order.get(k + 1).map_or(scores[i] + 1e-9, |&j| scores[j]);
-            best_t = (scores[i] + next) / 2.0;
-        }
-    }
-    best_t
 }
 
 fn fit(rows: &[usize], x: &[Vec<f64>], y: &[bool], l2: f64) -> Vec<f64> {

@@ -8,6 +8,9 @@
 //! anyway, so timed apart), then profile it, query the claims stored so far from
 //! other articles with its `query_terms`, and compare it with the 20 best.
 
+mod common;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use claimdesk::analyze::quantity::{Quantity, extract};
@@ -23,11 +26,10 @@ fn main() -> anyhow::Result<()> {
     let path = std::env::args()
         .nth(1)
         .ok_or_else(|| anyhow::anyhow!("usage: xref_bench PATH/articles.jsonl"))?;
-    let mut articles = Vec::new();
-    for line in std::fs::read_to_string(path)?.lines() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
-        articles.push(v["body"].as_str().unwrap_or_default().to_string());
-    }
+    let articles: Vec<String> = common::jsonl(Path::new(&path))?
+        .iter()
+        .map(|v| v["body"].as_str().unwrap_or_default().to_string())
+        .collect();
 
     let started = Instant::now();
     let mut claims: Vec<(usize, String, Vec<Quantity>)> = Vec::new();

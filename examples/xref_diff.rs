@@ -7,8 +7,11 @@
 //! ```
 //! Prints how many pairs became "same" and how many stopped being, and a sample of
 //! each: BBC has no labels, so this is for reading.
+mod common;
+
 use claimdesk::split::split;
 use claimdesk::xref::{Idf, Profile, Ranker, query_terms};
+use std::path::Path;
 
 const OLD_BIAS: f64 = -2.4131;
 const OLD: [f64; 28] = [
@@ -20,8 +23,7 @@ const OLD: [f64; 28] = [
 fn main() -> anyhow::Result<()> {
     let path = std::env::args().nth(1).unwrap();
     let mut claims: Vec<(usize, String)> = Vec::new();
-    for (a, line) in std::fs::read_to_string(path)?.lines().enumerate() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
+    for (a, v) in common::jsonl(Path::new(&path))?.iter().enumerate() {
         let body = v["body"].as_str().unwrap_or_default().to_string();
         for span in split(&body) {
             claims.push((a, span.slice(&body).to_string()));
