@@ -75,13 +75,7 @@ impl WordIndex {
         }
         let read_stored = self.stored_up_to == 0;
         for term in terms {
-            let posting = match self.postings.get_mut(term) {
-                Some(p) => p,
-                None => self.postings.entry(term.to_string()).or_insert(Posting {
-                    ids: Some(Vec::new()),
-                    read_stored,
-                }),
-            };
+            let posting = posting(&mut self.postings, term, read_stored);
             if let Some(ids) = &mut posting.ids {
                 if ids.len() >= MAX_POSTINGS {
                     self.entries -= ids.len();
@@ -104,10 +98,7 @@ impl WordIndex {
     ) -> Result<Vec<i64>> {
         let mut all: Vec<i64> = Vec::new();
         for word in words {
-            let posting = self.postings.entry(word.term.clone()).or_insert(Posting {
-                ids: Some(Vec::new()),
-                read_stored: self.stored_up_to == 0,
-            });
+            let posting = posting(&mut self.postings, &word.term, self.stored_up_to == 0);
             if !posting.read_stored && word.df as usize > MAX_POSTINGS {
                 // Too common in the stored claims alone: no need to read them.
                 posting.read_stored = true;
@@ -145,6 +136,23 @@ impl WordIndex {
         found.truncate(k);
         Ok(found.into_iter().map(|(id, _)| id).collect())
     }
+}
+
+/// The posting of `term`, made empty if new (a term's claims stored before
+/// the run are still to read, unless `read_stored`: there are none).
+fn posting<'p>(
+    postings: &'p mut HashMap<String, Posting>,
+    term: &str,
+    read_stored: bool,
+) -> &'p mut Posting {
+    if !postings.contains_key(term) {
+        let empty = Posting {
+            ids: Some(Vec::new()),
+            read_stored,
+        };
+        postings.insert(term.to_string(), empty);
+    }
+    postings.get_mut(term).expect("just inserted")
 }
 
 #[cfg(test)]
