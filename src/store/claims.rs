@@ -1,7 +1,7 @@
 //! Claims: filtered listings, one claim in detail, and the export report.
 
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::{Deserialize, Serialize};
 
 use super::articles::limit_param;
@@ -84,19 +84,65 @@ impl ClaimFilter {
         (conds, params)
     }
 
-    /// `WHERE ... ORDER BY ... LIMIT ?` for this filter, with its parameters.
-    pub(super) fn tail(&self) -> (String, Vec<Value>) {
-        let (conds, mut params) = self.conditions();
-        let mut sql = where_sql(&conds);
-        sql.push_str(match self.sort {
-            Sort::Position => " ORDER BY c.id",
-            // SQLite sorts NULL lowest, so unanalyzed claims come last.
-            Sort::Priority => " ORDER BY c.checkworthiness DESC, c.id",
-        });
-        sql.push_str(" LIMIT ?");
-        params.push(Value::Integer(limit_param(self.limit)));
-        (sql, params)
+    /// The queries that list this filter's claims, in order: each is
+    /// `WHERE ... ORDER BY ...` with its parameters, to be run until the
+    /// limit is reached (see [`for_each_row`]).
+    pub(super) fn parts(&self) -> Vec<(String, Vec<Value>)> {
+        let (conds, params) = self.conditions();
+        match self.sort {
+            Sort::Position => vec![(format!("{} ORDER BY c.id", where_sql(&conds)), params)],
+            // The check-worthy claims first, read in order from the partial
+            // index `claims_queue` (sql/0005), then the rest, sorted only
+            // when the listing gets that far. SQLite sorts NULL lowest, so
+            // unanalyzed claims come last.
+            Sort::Priority => [QUEUE_INDEXED, QUEUE_NOT_INDEXED]
+                .into_iter()
+                .map(|part| {
+                    let mut conds = conds.clone();
+                    conds.push(part);
+                    let sql = format!(
+                        "{} ORDER BY c.checkworthiness DESC, c.id",
+                        where_sql(&conds)
+                    );
+                    (sql, params.clone())
+                })
+                .collect(),
+        }
     }
+}
+
+/// The claims the review-queue index holds: its `WHERE`, written as in
+/// sql/0005 so that SQLite sees the index applies.
+const QUEUE_INDEXED: &str = "c.checkworthiness >= 0.5";
+
+/// The claims the review-queue index leaves out.
+const QUEUE_NOT_INDEXED: &str = "(c.checkworthiness < 0.5 OR c.checkworthiness IS NULL)";
+
+/// Run `select` (a query over `claims c` with no `WHERE`) for each of the
+/// filter's parts in turn, calling `each` with every row, until the filter's
+/// limit is reached; returns the number of rows.
+pub(super) fn for_each_row<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    select: &str,
+    filter: &ClaimFilter,
+    mut each: impl FnMut(&rusqlite::Row<'_>) -> std::result::Result<(), E>,
+) -> std::result::Result<u64, E> {
+    let mut remaining = filter.limit;
+    let mut count = 0;
+    for (tail, mut params) in filter.parts() {
+        if remaining == Some(0) {
+            break;
+        }
+        params.push(Value::Integer(limit_param(remaining)));
+        let mut stmt = conn.prepare_cached(&format!("{select} {tail} LIMIT ?"))?;
+        let mut rows = stmt.query(params_from_iter(params))?;
+        while let Some(r) = rows.next()? {
+            each(r)?;
+            count += 1;
+            remaining = remaining.map(|n| n - 1);
+        }
+    }
+    Ok(count)
 }
 
 /// `WHERE a AND b` for non-empty conditions, else nothing.
@@ -217,22 +263,21 @@ impl Store {
         filter: &ClaimFilter,
         each: &mut dyn FnMut(ClaimRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
-        let (tail, params) = filter.tail();
-        let sql = format!(
+        for_each_row(
+            &self.conn,
             "SELECT c.id, c.article_id, c.position, c.status, c.text
-             FROM claims c LEFT JOIN reviews r ON r.id = c.last_review_id {tail}"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(params))?;
-        while let Some(r) = rows.next()? {
-            each(ClaimRow {
-                id: r.get(0)?,
-                article: r.get(1)?,
-                position: r.get(2)?,
-                status: r.get(3)?,
-                text: r.get(4)?,
-            })?;
-        }
+             FROM claims c LEFT JOIN reviews r ON r.id = c.last_review_id",
+            filter,
+            |r| {
+                each(ClaimRow {
+                    id: r.get(0)?,
+                    article: r.get(1)?,
+                    position: r.get(2)?,
+                    status: r.get(3)?,
+                    text: r.get(4)?,
+                })
+            },
+        )?;
         Ok(())
     }
 
@@ -303,8 +348,8 @@ impl Store {
         filter: &ClaimFilter,
         each: &mut dyn FnMut(ExportRow) -> anyhow::Result<()>,
     ) -> anyhow::Result<u64> {
-        let (tail, params) = filter.tail();
-        let sql = format!(
+        for_each_row(
+            &self.conn,
             "SELECT c.id, c.article_id, a.title, a.outlet, a.url, a.published, c.paragraph,
                     c.position, c.text, c.status, r.reviewer, r.created_at, r.note,
                     (SELECT group_concat(n.author || ': ' || n.text, ' | ')
@@ -316,36 +361,32 @@ impl Store {
                     (SELECT group_concat(json_extract(q.value, '$.text'), '; ')
                        FROM json_each(coalesce(c.quantities, '[]')) q)
              FROM claims c JOIN articles a ON a.id = c.article_id
-                  LEFT JOIN reviews r ON r.id = c.last_review_id {tail}"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(params))?;
-        let mut count = 0;
-        while let Some(r) = rows.next()? {
-            each(ExportRow {
-                claim_id: r.get(0)?,
-                article_id: r.get(1)?,
-                article_title: r.get(2)?,
-                outlet: r.get(3)?,
-                url: r.get(4)?,
-                published: r.get(5)?,
-                paragraph: r.get(6)?,
-                position: r.get(7)?,
-                claim: r.get(8)?,
-                status: r.get(9)?,
-                reviewer: r.get(10)?,
-                reviewed_at: r.get(11)?,
-                review_note: r.get(12)?,
-                notes: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
-                sources: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
-                checkworthiness: r.get(15)?,
-                claim_type: r.get(16)?,
-                speaker: r.get(17)?,
-                quantities: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
-            })?;
-            count += 1;
-        }
-        Ok(count)
+                  LEFT JOIN reviews r ON r.id = c.last_review_id",
+            filter,
+            |r| {
+                each(ExportRow {
+                    claim_id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    article_title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    url: r.get(4)?,
+                    published: r.get(5)?,
+                    paragraph: r.get(6)?,
+                    position: r.get(7)?,
+                    claim: r.get(8)?,
+                    status: r.get(9)?,
+                    reviewer: r.get(10)?,
+                    reviewed_at: r.get(11)?,
+                    review_note: r.get(12)?,
+                    notes: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+                    sources: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+                    checkworthiness: r.get(15)?,
+                    claim_type: r.get(16)?,
+                    speaker: r.get(17)?,
+                    quantities: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+                })
+            },
+        )
     }
 }
 

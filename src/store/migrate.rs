@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../sql/0002_analysis.sql"),
     include_str!("../../sql/0003_xref.sql"),
     include_str!("../../sql/0004_check_lists.sql"),
+    include_str!("../../sql/0005_analysis_indexes.sql"),
 ];
 
 /// Bring the database up to the newest schema.
