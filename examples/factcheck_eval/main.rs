@@ -25,6 +25,7 @@ use std::time::Instant;
 
 use claimdesk::xref::{
     Candidate, Profile, RankWeights, Ranker, Signals, clean_query, date_proximity, day_number,
+    parse_day,
 };
 use serde_json::Value;
 
@@ -482,27 +483,8 @@ fn failures(ds: &Dataset) {
     println!("{}: {:?}", ds.name, hist);
 }
 
-/// The day a PolitiFact claim was stated: "stated on October 22, 2019 in ...".
+/// The day a fact-check's claim was made, from its `date` field (PolitiFact:
+/// "stated on October 22, 2019 in ..."), read as `claimdesk match` reads it.
 fn statement_day(v: &Value) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let s = v["date"].as_str()?.strip_prefix("stated on ")?;
-    let mut it = s.split_whitespace();
-    let month = it.next()?;
-    let m = MONTHS.iter().position(|&x| x == month)? as u32 + 1;
-    let d = it.next()?.trim_end_matches(',').parse().ok()?;
-    let y = it.next()?.get(..4)?.parse().ok()?;
-    Some(day_number(y, m, d))
+    v["date"].as_str().and_then(parse_day)
 }

@@ -6,9 +6,11 @@
 //! - [`Idf`]: how much a shared term says; [`query_terms`] picks a claim's candidate query.
 //! - [`similarity`] / [`Profile`]: the "same claim" probability of two texts.
 //! - [`compare`]: score, [`Relation`] and the figures that differ.
-//! - [`Ranker`] / [`rerank`]: finding the earlier fact-check of a claim or tweet.
+//! - [`Ranker`] / [`rerank`]: finding the earlier fact-check of a claim or tweet;
+//!   [`parse_day`] reads the dates that rank it by time.
 
 mod compare;
+mod date;
 mod idf;
 mod model;
 mod rank;
@@ -19,11 +21,11 @@ pub use compare::{
     CONFLICT_MIN_COSINE, Comparison, Difference, PREFILTER_COSINE, Relation, compare,
     compare_quantities, differences,
 };
+pub use date::{DATE_FORMS, day_number, parse_day};
 pub use idf::{Idf, query_terms};
 pub use model::{CONFLICT_THRESHOLD, FEATURE_NAMES, FEATURES, RELATED_THRESHOLD, SAME_THRESHOLD};
 pub use rank::{
-    Candidate, DATE_SCALE_DAYS, RankWeights, Ranker, Signals, date_proximity, day_number, rerank,
-    rerank_dated,
+    Candidate, DATE_SCALE_DAYS, RankWeights, Ranker, Signals, date_proximity, rerank, rerank_dated,
 };
 pub use similarity::{Profile, similarity};
 pub use text::{clean_query, terms};

@@ -189,18 +189,6 @@ pub fn date_proximity(a: i64, b: i64) -> f64 {
     DATE_SCALE_DAYS / (DATE_SCALE_DAYS + (a - b).abs() as f64)
 }
 
-/// Days since 1970-01-01 of a calendar date (proleptic Gregorian), the day
-/// numbers [`Ranker::add_dated`], [`Ranker::rank_dated`] and [`rerank_dated`] take.
-pub fn day_number(year: i64, month: u32, day: u32) -> i64 {
-    let (m, d) = (i64::from(month), i64::from(day));
-    let y = if m <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// Orders `candidates` for `query`, best first, with the rerank part of `weights`.
 ///
 /// The query is cleaned with [`clean_query`] first. Scores are comparable within
@@ -214,7 +202,7 @@ pub fn rerank<I: Clone>(
     rerank_dated(query, None, candidates, &[], idf, weights)
 }
 
-/// [`rerank`] for a dated query: `days[i]` is the day number ([`day_number`])
+/// [`rerank`] for a dated query: `days[i]` is the day number ([`day_number`](super::day_number))
 /// of `candidates[i]`, if known (missing entries count as unknown), and
 /// [`date_proximity`] joins the signals.
 pub fn rerank_dated<I: Clone>(
@@ -289,7 +277,7 @@ impl<I: Clone> Ranker<I> {
         self.add_dated(id, text, title, None);
     }
 
-    /// Adds a candidate with the day ([`day_number`]) its claim was made, if known.
+    /// Adds a candidate with the day ([`day_number`](super::day_number)) its claim was made, if known.
     pub fn add_dated(&mut self, id: I, text: &str, title: Option<&str>, day: Option<i64>) {
         self.days.push(day);
         let doc = self.docs.len() as u32;
@@ -437,7 +425,7 @@ impl<I: Clone> Ranker<I> {
         self.rank_dated(query, None, k)
     }
 
-    /// [`rank`](Self::rank) for a query made on `day` ([`day_number`]), if known:
+    /// [`rank`](Self::rank) for a query made on `day` ([`day_number`](super::day_number)), if known:
     /// candidates added with a day get [`date_proximity`] as a signal.
     pub fn rank_dated(&self, query: &str, day: Option<i64>, k: usize) -> Vec<(I, f64)> {
         let query = &self.split_compounds(&clean_query(query));
