@@ -128,7 +128,7 @@ fn digits(s: &str, min: usize, max: usize) -> Option<(u32, &str)> {
 
 /// The day number of a date that exists.
 fn checked(year: u32, month: u32, day: u32) -> Option<i64> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
