@@ -15,6 +15,8 @@ Examples:
   claimdesk match \"Militia attacks on US positions have occurred 160 times since October\"
   claimdesk match tweets.txt --lines --limit 5 --format json
   claimdesk match data/iraq-troop-talks.txt
+  claimdesk match debate.txt --lines --date 2012-10-22
+  claimdesk match \"We lost 800,000 jobs the month I took office\" --date \"Oct. 22, 2012\"
 
 Ranks the stored claims and the known fact-checks (see `factchecks import`)
 for each input claim, without storing anything. The input is a text, a file,
@@ -22,7 +24,15 @@ or - for standard input; it is split into claims like an article body, or
 with --lines every line is one claim (a tweet, a quote). Fact-checks are
 found with BM25 over their claim and headline, claims with the full-text
 index; both are reranked by the same similarity. Scores compare within one
-input only.";
+input only.
+
+--date gives the day the input was said or published. A claim is most often
+fact-checked when it is made, so fact-checks whose date (PolitiFact's
+\"stated on October 22, 2019 in ...\", a ClaimReview's datePublished, a
+date column) is close to it rank higher, the more the closer (a month apart
+earns half the boost of the same day). Fact-checks without a readable date, and stored claims, are
+ranked as without --date. Dates: 2012-10-22 (a time may follow), October
+22, 2012, Oct. 22, 2012 or 22 October 2012.";
 
 /// Find earlier claims and fact-checks like each input claim.
 #[derive(Debug, Args)]
@@ -33,6 +43,16 @@ pub struct Cmd {
     /// Results per input claim.
     #[arg(long, default_value_t = 5, value_name = "K")]
     limit: usize,
+    /// The day the input was said or published (2012-10-22, "Oct. 22, 2012");
+    /// fact-checks dated near it rank higher.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<i64>,
+}
+
+/// A `--date` value as a day number.
+fn parse_date(text: &str) -> Result<i64, String> {
+    xref::parse_day(text)
+        .ok_or_else(|| format!("not a date (or no such day); give {}", xref::DATE_FORMS))
 }
 
 /// One ranked result.
@@ -75,7 +95,7 @@ impl Cmd {
         let results = queries
             .into_iter()
             .map(|q| {
-                let matches = finder.find(&q, self.limit)?;
+                let matches = finder.find(&q, self.date, self.limit)?;
                 Ok(Matches { text: q, matches })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
@@ -117,7 +137,8 @@ impl<'s> Finder<'s> {
         let factchecks = store.all_factchecks()?;
         let mut ranker = Ranker::new();
         for (i, fc) in factchecks.iter().enumerate() {
-            ranker.add(i, &fc.claim, fc.title.as_deref());
+            let day = fc.published.as_deref().and_then(xref::parse_day);
+            ranker.add_dated(i, &fc.claim, fc.title.as_deref(), day);
         }
         Ok(Finder {
             store,
@@ -127,10 +148,11 @@ impl<'s> Finder<'s> {
         })
     }
 
-    fn find(&self, query: &str, k: usize) -> anyhow::Result<Vec<Hit>> {
+    /// The `k` best fact-checks and claims for `query`, said on `day` if known.
+    fn find(&self, query: &str, day: Option<i64>, k: usize) -> anyhow::Result<Vec<Hit>> {
         let mut hits: Vec<Hit> = self
             .ranker
-            .rank(query, k)
+            .rank_dated(query, day, k)
             .into_iter()
             .map(|(i, score)| {
                 let fc = &self.factchecks[i];

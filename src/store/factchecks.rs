@@ -43,6 +43,9 @@ pub struct StoredFactCheck {
     pub reviewer: Option<String>,
     /// Where.
     pub url: Option<String>,
+    /// The date as imported (the `published` column): PolitiFact's "stated on
+    /// ..." line, a ClaimReview's `datePublished`; read with `xref::parse_day`.
+    pub published: Option<String>,
 }
 
 /// What importing a batch of fact-checks did.
@@ -131,7 +134,7 @@ impl Store {
     /// Every stored fact-check, for an in-memory index.
     pub fn all_factchecks(&self) -> Result<Vec<StoredFactCheck>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, claim, title, verdict, reviewer, url FROM factchecks ORDER BY id",
+            "SELECT id, claim, title, verdict, reviewer, url, published FROM factchecks ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(StoredFactCheck {
@@ -141,6 +144,7 @@ impl Store {
                 verdict: r.get(3)?,
                 reviewer: r.get(4)?,
                 url: r.get(5)?,
+                published: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
