@@ -4,7 +4,10 @@
 Imports a CheckThat! folder's vclaims.jsonl with `claimdesk factchecks import`
 into a fresh database, runs `claimdesk match --lines --limit 5 --format json`
 on every query (one tweet or debate sentence a line) and prints MAP@5 against
-qrels-train-dev.jsonl, overall and per split. Standard library only.
+qrels-train-dev.jsonl, overall and per split. When the queries name their
+debate (CheckThat! 2021 2B: "20121023_third_presidential_debate"), it also runs
+`match --date` once per debate with the day of the debate id and prints the
+dated MAP@5 beside the undated one. Standard library only.
 
     cargo build --release
     python3 eval/match_eval.py ../shared/data/matching/clef2020-task2
@@ -56,11 +59,49 @@ def main():
         ids = {}
         for row in json.loads(listed):
             ids[row["id"]] = by_key.get((row["claim"], row["url"] or ""), [])
-        lines = "\n".join(" ".join(q["text"].split()) for q in queries) + "\n"
-        out = subprocess.run([BIN, "--db", db, "match", "--lines", "--limit", "5", "--format", "json"],
-                             input=lines, check=True, capture_output=True, text=True).stdout
+        results = run_match(db, queries)
+        dated = None
+        if any(debate_date(q) for q in queries):
+            by_debate = defaultdict(list)
+            for i, q in enumerate(queries):
+                by_debate[q.get("debate") or ""].append(i)
+            dated = [None] * len(queries)
+            for idx in by_debate.values():
+                date = debate_date(queries[idx[0]])
+                for i, r in zip(idx, run_match(db, [queries[i] for i in idx], date)):
+                    dated[i] = r
+    name = os.path.basename(folder.rstrip("/"))
+    for label, res in [("undated", results), ("dated", dated)]:
+        if res is None:
+            continue
+        scores = map_at_5(queries, res, qrels, ids)
+        for split, aps in sorted(scores.items()):
+            tag = f" {label}" if dated is not None else ""
+            print(f"{name}{tag} {split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries")
+
+
+def debate_date(query):
+    """The day of a query's debate, "20121023_third_presidential_debate" -> 2012-10-23."""
+    debate = query.get("debate") or ""
+    if len(debate) >= 8 and debate[:8].isdigit():
+        return f"{debate[:4]}-{debate[4:6]}-{debate[6:8]}"
+    return None
+
+
+def run_match(db, queries, date=None):
+    """`claimdesk match --lines` on the queries (with --date if given), one result per query."""
+    lines = "\n".join(" ".join(q["text"].split()) for q in queries) + "\n"
+    args = [BIN, "--db", db, "match", "--lines", "--limit", "5", "--format", "json"]
+    if date:
+        args += ["--date", date]
+    out = subprocess.run(args, input=lines, check=True, capture_output=True, text=True).stdout
     results = json.loads(out)
     assert len(results) == len(queries), (len(results), len(queries))
+    return results
+
+
+def map_at_5(queries, results, qrels, ids):
+    """AP@5 of every judged query, by split and "all"."""
     scores = defaultdict(list)
     for q, r in zip(queries, results):
         if q["id"] not in qrels:
@@ -72,8 +113,7 @@ def main():
         ap = ap_at_5(ranked, qrels[q["id"]])
         scores[q.get("split", "all")].append(ap)
         scores["all"].append(ap) if q.get("split") else None
-    for split, aps in sorted(scores.items()):
-        print(f"{os.path.basename(folder.rstrip('/'))} {split}: MAP@5 {sum(aps) / len(aps):.3f} over {len(aps)} queries")
+    return scores
 
 
 if __name__ == "__main__":
