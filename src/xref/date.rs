@@ -16,7 +16,7 @@ pub fn day_number(year: i64, month: u32, day: u32) -> i64 {
 }
 
 /// The date forms [`parse_day`] reads, for messages.
-pub const DATE_FORMS: &str = "2019-10-22, October 22, 2019, Oct. 22, 2019 or 22 October 2019";
+pub const DATE_FORMS: &str = "2019-10-22 (a time may follow), \"October 22, 2019\", \"Oct. 22, 2019\" or \"22 October 2019\"";
 
 const MONTHS: [&str; 12] = [
     "january",
