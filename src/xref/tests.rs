@@ -153,7 +153,10 @@ fn a_dated_query_prefers_the_fact_check_made_at_its_time() {
     assert_eq!(day_number(2012, 10, 22) - day_number(2012, 10, 1), 21);
     assert_eq!(day_number(2013, 3, 1) - day_number(2012, 2, 28), 367);
     assert_eq!(date_proximity(5, 5), 1.0);
-    assert!((date_proximity(0, 30) - 0.5).abs() < 1e-12);
+    // A year before counts half; made after the query, nothing (a day's grace).
+    assert!((date_proximity(365, 0) - 0.5).abs() < 1e-12);
+    assert_eq!(date_proximity(0, 2), 0.0);
+    assert!(date_proximity(0, 1) > 0.99);
     // Two fact-checks of one claim, made four years apart.
     let old = "Says Mitt Romney said to let Detroit go bankrupt.";
     let new = old;
