@@ -4,6 +4,7 @@
 //! cargo run --release --example factcheck_eval -- ../shared/data/matching/clef2020-task2
 //! cargo run --release --example factcheck_eval -- ../shared/data/matching/clef2021-task2b
 //! cargo run --release --example factcheck_eval -- DIR [DIR...] --tune   # coordinate ascent on train
+//! cargo run --release --example factcheck_eval -- DIR --dates   # shapes of the date signal (2021)
 //! cargo run --release --example factcheck_eval -- DIR --weights=0.75,0.35,0,0,0,0.1,0,0.35,0
 //! ```
 //! `--weights` sets the rerank weights in the order bm25, cosine, coverage,
@@ -16,6 +17,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod dates;
 mod explore;
 mod translation;
 
@@ -85,6 +87,9 @@ fn main() -> anyhow::Result<()> {
         report(&ds);
         if args.iter().any(|a| a == "--failures") {
             failures(&ds);
+        }
+        if args.iter().any(|a| a == "--dates") {
+            dates::date_experiments(&ds);
         }
         if args.iter().any(|a| a == "--tune-bm25") {
             tune_bm25(&ds.vclaims, &ds.queries);
