@@ -29,10 +29,14 @@ input only.
 --date gives the day the input was said or published. A claim is most often
 fact-checked when it is made, so fact-checks whose date (PolitiFact's
 \"stated on October 22, 2019 in ...\", a ClaimReview's datePublished, a
-date column) is close to it rank higher, the more the closer (a month apart
-earns half the boost of the same day). Fact-checks without a readable date, and stored claims, are
-ranked as without --date. Dates: 2012-10-22 (a time may follow), October
-22, 2012, Oct. 22, 2012 or 22 October 2012.";
+date column) is on or before it rank higher, the closer the higher (a year
+before earns half the boost of the same day), and the 10 best word matches
+dated within 60 days before it are considered too. A fact-check dated more
+than a day after it gets no boost: an earlier check cannot be of a later
+statement (a ClaimReview's datePublished is the review's day, often a few
+days after the claim). Fact-checks without a readable date, and stored
+claims, are ranked as without --date. Dates: 2012-10-22 (a time may
+follow), October 22, 2012, Oct. 22, 2012 or 22 October 2012.";
 
 /// Find earlier claims and fact-checks like each input claim.
 #[derive(Debug, Args)]
