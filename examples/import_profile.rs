@@ -1,11 +1,16 @@
-//! Where import time goes: reading, splitting, analysis, per article.
+//! Where import time goes: reading, splitting, analysis, per article; and
+//! the per-claim parts of cross-referencing.
 //!
 //! `cargo run --release --example import_profile -- ARTICLES.jsonl`
 
 use std::time::Instant;
 
 use claimdesk::analyze::analyze_article;
+use claimdesk::analyze::quantity::extract;
+use claimdesk::pipeline::ClaimTerms;
 use claimdesk::prepare::prepare;
+use claimdesk::xref::text::for_each_token;
+use claimdesk::xref::{Idf, Profile};
 
 fn main() {
     let path = std::env::args()
@@ -42,4 +47,34 @@ fn main() {
         analysis.as_secs_f64(),
         claims as f64 / analysis.as_secs_f64()
     );
+
+    // What cross-referencing does per claim, apart: the reader's word pass
+    // and the worker's profile (weighed by counts from the corpus itself).
+    let texts: Vec<&str> = prepared
+        .iter()
+        .flat_map(|a| a.claims.iter().map(|c| c.text.as_str()))
+        .collect();
+    let idf = Idf::from_texts(&texts);
+    let per_claim = |what: &str, f: &dyn Fn(&str)| {
+        let t = Instant::now();
+        for text in &texts {
+            f(text);
+        }
+        let us = t.elapsed().as_secs_f64() * 1e6 / texts.len() as f64;
+        println!("{what}: {us:.2} us per claim");
+    };
+    per_claim("tokens (xref::text::for_each_token)", &|text| {
+        for_each_token(text, |t| {
+            std::hint::black_box(t);
+        })
+    });
+    per_claim("claim terms (pipeline::ClaimTerms::of)", &|text| {
+        std::hint::black_box(ClaimTerms::of(text));
+    });
+    per_claim("profile (xref::Profile::new)", &|text| {
+        std::hint::black_box(Profile::new(text, &idf));
+    });
+    per_claim("figures (analyze::quantity::extract)", &|text| {
+        std::hint::black_box(extract(text));
+    });
 }

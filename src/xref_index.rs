@@ -10,7 +10,7 @@
 //! [`MAX_TERMS`] terms it starts afresh, and the claims it held are then
 //! read from the full-text index like older ones.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::store::{Result, Store};
 
@@ -50,7 +50,7 @@ struct Posting {
 pub struct WordIndex {
     /// Claims with ids up to this one are found in the full-text index.
     stored_up_to: i64,
-    postings: HashMap<String, Posting>,
+    postings: FxHashMap<String, Posting>,
     entries: usize,
 }
 
@@ -59,7 +59,7 @@ impl WordIndex {
     pub fn new(stored_up_to: i64) -> Self {
         WordIndex {
             stored_up_to,
-            postings: HashMap::new(),
+            postings: FxHashMap::default(),
             entries: 0,
         }
     }
@@ -141,7 +141,7 @@ impl WordIndex {
 /// The posting of `term`, made empty if new (a term's claims stored before
 /// the run are still to read, unless `read_stored`: there are none).
 fn posting<'p>(
-    postings: &'p mut HashMap<String, Posting>,
+    postings: &'p mut FxHashMap<String, Posting>,
     term: &str,
     read_stored: bool,
 ) -> &'p mut Posting {

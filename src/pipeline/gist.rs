@@ -2,7 +2,7 @@
 //! each claim's content words, enough to rule out most candidate pairs, and
 //! small caches of the claims used most recently.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::xref::Idf;
 use crate::xref::similarity::{dot, ratio};
@@ -52,8 +52,8 @@ pub fn term_hash(term: &str) -> u64 {
 /// full it becomes the older one, and an older entry used again moves back.
 /// At most `capacity` entries.
 pub struct Recent<T> {
-    recent: HashMap<i64, T>,
-    older: HashMap<i64, T>,
+    recent: FxHashMap<i64, T>,
+    older: FxHashMap<i64, T>,
     capacity: usize,
 }
 
@@ -61,8 +61,8 @@ impl<T> Recent<T> {
     /// An empty cache of at most `capacity` entries.
     pub fn new(capacity: usize) -> Self {
         Recent {
-            recent: HashMap::new(),
-            older: HashMap::new(),
+            recent: FxHashMap::default(),
+            older: FxHashMap::default(),
             capacity,
         }
     }

@@ -17,6 +17,7 @@ mod xref;
 use std::collections::HashMap;
 
 use anyhow::Context;
+use rustc_hash::FxHashMap;
 
 use crate::analyze::analyze_article;
 use crate::analyze::quantity;
@@ -97,10 +98,8 @@ pub struct Importer<'s> {
 /// The open batch's part of cross-referencing.
 struct XrefBatch {
     runner: Xref,
-    /// Term counts of the claims of the open batch, saved when it commits.
-    delta: HashMap<String, u32>,
-    new_docs: u32,
-    /// Claims of the open batch, cross-referenced once it commits.
+    /// Claims of the open batch, cross-referenced once it commits (their
+    /// term counts are saved with it).
     claims: Vec<NewClaim>,
 }
 
@@ -114,8 +113,6 @@ impl<'s> Importer<'s> {
         let xref = if xref {
             Some(XrefBatch {
                 runner: Xref::start(store)?,
-                delta: HashMap::new(),
-                new_docs: 0,
                 claims: Vec::new(),
             })
         } else {
@@ -159,8 +156,6 @@ impl<'s> Importer<'s> {
                 claim_ids.first().copied().unwrap_or(0)..=claim_ids.last().copied().unwrap_or(-1);
             let mut analyses = analyses.into_iter();
             for ((&id, claim), terms) in claim_ids.iter().zip(article.claims).zip(terms) {
-                add_counts(&terms.terms, &mut batch.delta);
-                batch.new_docs += 1;
                 let figures = match analyses.next() {
                     Some(a) => a.analysis.quantities,
                     None => quantity::extract(&claim.text),
@@ -188,17 +183,22 @@ impl<'s> Importer<'s> {
     /// Commit the open batch with the term counts it added, then have its
     /// claims cross-referenced.
     fn flush(&mut self) -> anyhow::Result<()> {
-        let (n_docs, delta, claims) = match &mut self.xref {
-            Some(batch) => (
-                std::mem::take(&mut batch.new_docs),
-                std::mem::take(&mut batch.delta),
-                std::mem::take(&mut batch.claims),
-            ),
-            None => (0, HashMap::new(), Vec::new()),
+        let claims = match &mut self.xref {
+            Some(batch) => std::mem::take(&mut batch.claims),
+            None => Vec::new(),
         };
+        // Counted here, borrowing the claims' terms, rather than copied into
+        // a map claim by claim as they arrive.
+        let mut delta: FxHashMap<&str, u32> = FxHashMap::default();
+        for claim in &claims {
+            for term in &claim.terms.terms {
+                *delta.entry(term).or_insert(0) += 1;
+            }
+        }
         self.store
-            .commit_batch(n_docs, &delta)
+            .commit_batch(claims.len() as u32, &delta)
             .context("cannot commit the imported articles")?;
+        drop(delta);
         self.pending = 0;
         self.pending_claims = 0;
         if let Some(batch) = &mut self.xref {

@@ -63,7 +63,7 @@ impl Xref {
         if let Xref::Worker(worker) = self {
             worker.store_findings(store, true)?;
         }
-        Ok(store.commit_batch(0, &HashMap::new())?)
+        Ok(store.commit_batch(0, &HashMap::<&str, u32>::new())?)
     }
 }
 

@@ -8,6 +8,7 @@
 //! and a full-text index flush each, ten times the work of the rows.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use rusqlite::types::{ToSqlOutput, Value};
 use rusqlite::{Connection, OptionalExtension, ToSql, params, params_from_iter};
@@ -50,7 +51,11 @@ impl Store {
     }
 
     /// Add the term counts of the batch's claims and commit the batch.
-    pub fn commit_batch(&mut self, n_docs: u32, delta: &HashMap<String, u32>) -> Result<()> {
+    pub fn commit_batch<K: AsRef<str> + Ord, S: BuildHasher>(
+        &mut self,
+        n_docs: u32,
+        delta: &HashMap<K, u32, S>,
+    ) -> Result<()> {
         if self.conn.is_autocommit() {
             return Ok(());
         }
@@ -94,7 +99,11 @@ impl Store {
     }
 
     /// Add the term counts of newly imported claims or fact-checks to the stored ones.
-    pub fn save_idf_delta(&mut self, n_docs: u32, delta: &HashMap<String, u32>) -> Result<()> {
+    pub fn save_idf_delta<K: AsRef<str> + Ord, S: BuildHasher>(
+        &mut self,
+        n_docs: u32,
+        delta: &HashMap<K, u32, S>,
+    ) -> Result<()> {
         let tx = self.write()?;
         write_idf_delta(&tx, n_docs, delta)?;
         tx.commit()?;
@@ -102,7 +111,11 @@ impl Store {
     }
 }
 
-fn write_idf_delta(conn: &Connection, n_docs: u32, delta: &HashMap<String, u32>) -> Result<()> {
+fn write_idf_delta<K: AsRef<str> + Ord, S: BuildHasher>(
+    conn: &Connection,
+    n_docs: u32,
+    delta: &HashMap<K, u32, S>,
+) -> Result<()> {
     if n_docs == 0 {
         return Ok(());
     }
@@ -111,10 +124,10 @@ fn write_idf_delta(conn: &Connection, n_docs: u32, delta: &HashMap<String, u32>)
          ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
     )?;
     // In key order: each upsert then lands next to the previous one.
-    let mut sorted: Vec<(&String, &u32)> = delta.iter().collect();
+    let mut sorted: Vec<(&K, &u32)> = delta.iter().collect();
     sorted.sort_unstable();
     for (term, df) in sorted {
-        upsert.execute(params![term, df])?;
+        upsert.execute(params![term.as_ref(), df])?;
     }
     conn.execute(
         "INSERT INTO xref_meta (key, value) VALUES ('n_docs', ?1)

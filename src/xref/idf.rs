@@ -1,6 +1,6 @@
 //! Inverse document frequencies: how much a shared term says about two claims.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::text::{for_each_token, hash};
 
@@ -12,7 +12,7 @@ use super::text::{for_each_token, hash};
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
     n_docs: u32,
-    df: HashMap<u64, u32>,
+    df: FxHashMap<u64, u32>,
 }
 
 impl Idf {
