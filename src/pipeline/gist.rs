@@ -61,8 +61,8 @@ impl<T> Recent<T> {
     /// An empty cache of at most `capacity` entries.
     pub fn new(capacity: usize) -> Self {
         Recent {
-            recent: FxHashMap::default(),
-            older: FxHashMap::default(),
+            recent: FxHashMap::with_capacity_and_hasher(capacity / 2, Default::default()),
+            older: FxHashMap::with_capacity_and_hasher(capacity / 2, Default::default()),
             capacity,
         }
     }
@@ -95,7 +95,12 @@ impl<T> Recent<T> {
     /// Keep `entry` for claim `id`.
     pub fn insert(&mut self, id: i64, entry: T) {
         if self.recent.len() >= self.capacity / 2 {
-            self.older = std::mem::take(&mut self.recent);
+            // The older generation goes; its table, cleared, takes the new
+            // entries: the maps never grow again nor take fresh memory
+            // (growing them anew each generation was a steady stream of
+            // page faults).
+            std::mem::swap(&mut self.recent, &mut self.older);
+            self.recent.clear();
         }
         self.recent.insert(id, entry);
     }

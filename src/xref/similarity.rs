@@ -29,27 +29,27 @@ const ATTRIBUTIONS: &[&str] = &["said", "say", "told"];
 
 /// One text prepared for comparison. Build it once per claim and compare it
 /// with many others: that is the fast path used by candidate scoring and reranking.
+///
+/// Its lists live in three allocations, not twelve: import keeps tens of
+/// thousands of profiles and compares each with several others, and the
+/// separate lists cost their allocations and scattered memory reads.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    /// Content terms (no stop words, no numbers) with their IDF weight, sorted by hash.
-    uni: Vec<(u64, f32)>,
+    /// The content terms (no stop words, no numbers) with their IDF weight,
+    /// then the adjacent content-term pairs, weighted by the mean IDF of the
+    /// pair; each part sorted by hash (see [`Profile::uni`], [`Profile::bi`]).
+    weighted: Box<[(u64, f32)]>,
+    n_uni: usize,
     uni_norm: f64,
     uni_mass: f64,
-    /// Adjacent content-term pairs, weighted by the mean IDF of the pair.
-    bi: Vec<(u64, f32)>,
     bi_norm: f64,
-    /// Word n-grams over every token (stop words kept, numbers marked), n = 1..=4.
-    grams: [Vec<u64>; 4],
-    /// Character 4-grams of the lowercased words, catching spelling variants.
-    chars: Vec<u64>,
-    /// Normalized numbers as written ("1000", "2.5").
-    numbers: Vec<u64>,
-    /// Capitalized words after the first: names, whose mismatch changes the claim.
-    names: Vec<u64>,
-    /// Every token in order (numbers marked), for the longest common subsequence.
-    seq: Vec<u64>,
-    /// The first five letters of each content word: a looser stem ("dislocated", "dislocation").
-    prefixes: Vec<u64>,
+    /// The hash lists of [`Section`], one after another; `ends` holds where
+    /// each ends.
+    hashes: Box<[u64]>,
+    ends: [u32; SECTIONS],
+    /// Character 4-grams of the lowercased words, catching spelling
+    /// variants: the four bytes themselves, sorted.
+    chars: Box<[u32]>,
     /// Negations ("not", "never", "didn't"): an odd difference flips the claim.
     negations: u32,
     /// Has a reporting verb ("said", "says", "told").
@@ -57,17 +57,40 @@ pub struct Profile {
     n_tokens: usize,
 }
 
+/// The hash lists of a [`Profile`], in the order they are stored.
+#[derive(Debug, Clone, Copy)]
+enum Section {
+    /// Word n-grams over every token (stop words kept, numbers marked), n = 1..=4.
+    Grams1,
+    Grams2,
+    Grams3,
+    Grams4,
+    /// Normalized numbers as written ("1000", "2.5").
+    Numbers,
+    /// Capitalized words after the first: names, whose mismatch changes the claim.
+    Names,
+    /// Every token in order (numbers marked), for the longest common subsequence.
+    Seq,
+    /// The first five letters of each content word: a looser stem ("dislocated", "dislocation").
+    Prefixes,
+}
+
+const SECTIONS: usize = 8;
+
 impl Profile {
     /// Tokenizes `text` and weighs its terms with `idf`.
     pub fn new(text: &str, idf: &Idf) -> Self {
         let mut p = Profile::default();
         let mut content: Vec<(u64, f32)> = Vec::with_capacity(32);
         let mut all: Vec<u64> = Vec::with_capacity(48);
+        let mut numbers: Vec<u64> = Vec::new();
+        let mut names: Vec<u64> = Vec::new();
+        let mut prefixes: Vec<u64> = Vec::with_capacity(32);
         let mut surface = String::with_capacity(text.len() + 8);
         for_each_token(text, |t| {
             let h = hash(t.term.as_bytes());
             if t.capital && !all.is_empty() && !t.stop {
-                p.names.push(h);
+                names.push(h);
             }
             // Every negation starts with "n" or ends with "t": most words
             // skip the list.
@@ -78,7 +101,7 @@ impl Profile {
             }
             p.attributed |= ATTRIBUTIONS.contains(&t.term);
             if t.number {
-                p.numbers.push(h);
+                numbers.push(h);
                 all.push(NUMBER_MARK);
                 surface.push_str("# ");
             } else {
@@ -86,56 +109,109 @@ impl Profile {
                 surface.push_str(t.surface);
                 surface.push(' ');
                 if !t.stop {
-                    p.prefixes
-                        .push(hash(&t.surface.as_bytes()[..t.surface.len().min(5)]));
+                    prefixes.push(hash(&t.surface.as_bytes()[..t.surface.len().min(5)]));
                     content.push((h, idf.weight_hash(h) as f32));
                 }
             }
         });
         p.n_tokens = all.len();
-        p.seq = all.clone();
-        p.bi = content
+        let mut bi: Vec<(u64, f32)> = content
             .windows(2)
             .map(|w| (combine(w[0].0, w[1].0), (w[0].1 + w[1].1) / 2.0))
             .collect();
-        p.uni = content;
-        for v in [&mut p.uni, &mut p.bi] {
+        let mut uni = content;
+        for v in [&mut uni, &mut bi] {
             v.sort_unstable_by_key(|e| e.0);
             v.dedup_by_key(|e| e.0);
         }
-        p.uni_norm = p
-            .uni
+        p.uni_norm = uni
             .iter()
             .map(|e| f64::from(e.1).powi(2))
             .sum::<f64>()
             .sqrt();
-        p.uni_mass = p.uni.iter().map(|e| f64::from(e.1)).sum();
-        p.bi_norm =
-            p.bi.iter()
-                .map(|e| f64::from(e.1).powi(2))
-                .sum::<f64>()
-                .sqrt();
-        for (n, grams) in p.grams.iter_mut().enumerate() {
-            *grams = all
-                .windows(n + 1)
+        p.uni_mass = uni.iter().map(|e| f64::from(e.1)).sum();
+        p.bi_norm = bi
+            .iter()
+            .map(|e| f64::from(e.1).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        p.n_uni = uni.len();
+        uni.extend_from_slice(&bi);
+        p.weighted = uni.into_boxed_slice();
+
+        let grams: [Vec<u64>; 4] = std::array::from_fn(|n| {
+            all.windows(n + 1)
                 .map(|w| w.iter().fold(0, |h, &x| combine(h, x)))
-                .collect();
+                .collect()
+        });
+        let [g1, g2, g3, g4] = grams;
+        // In `Section` order; all but the token sequence sorted and deduplicated.
+        let parts = [g1, g2, g3, g4, numbers, names, all, prefixes];
+        let mut hashes = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for (i, mut part) in parts.into_iter().enumerate() {
+            if i != Section::Seq as usize {
+                part.sort_unstable();
+                part.dedup();
+            }
+            hashes.extend_from_slice(&part);
+            p.ends[i] = hashes.len() as u32;
         }
+        p.hashes = hashes.into_boxed_slice();
         // Four bytes are their own exact key: no hash, no collision.
-        p.chars = surface
+        let mut chars: Vec<u32> = surface
             .as_bytes()
             .windows(4)
-            .map(|w| u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
             .collect();
-        for v in
-            p.grams
-                .iter_mut()
-                .chain([&mut p.chars, &mut p.numbers, &mut p.names, &mut p.prefixes])
-        {
-            v.sort_unstable();
-            v.dedup();
-        }
+        chars.sort_unstable();
+        chars.dedup();
+        p.chars = chars.into_boxed_slice();
         p
+    }
+
+    /// One of the hash lists.
+    fn section(&self, section: Section) -> &[u64] {
+        let i = section as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.hashes[start..self.ends[i] as usize]
+    }
+
+    /// Word n-grams of n = `n + 1`.
+    fn grams(&self, n: usize) -> &[u64] {
+        self.section(
+            [
+                Section::Grams1,
+                Section::Grams2,
+                Section::Grams3,
+                Section::Grams4,
+            ][n],
+        )
+    }
+
+    fn numbers(&self) -> &[u64] {
+        self.section(Section::Numbers)
+    }
+
+    fn names(&self) -> &[u64] {
+        self.section(Section::Names)
+    }
+
+    fn seq(&self) -> &[u64] {
+        self.section(Section::Seq)
+    }
+
+    fn prefixes(&self) -> &[u64] {
+        self.section(Section::Prefixes)
+    }
+
+    /// Content terms with their IDF weight, sorted by hash.
+    fn uni(&self) -> &[(u64, f32)] {
+        &self.weighted[..self.n_uni]
+    }
+
+    /// Adjacent content-term pairs with their weight, sorted by hash.
+    fn bi(&self) -> &[(u64, f32)] {
+        &self.weighted[self.n_uni..]
     }
 
     /// Probability-like score in 0..=1 that both texts make the same claim.
@@ -156,12 +232,12 @@ impl Profile {
     /// [`similarity_ignoring_numbers`](Self::similarity_ignoring_numbers), for the
     /// cost of one: only the number features differ.
     pub fn scores(&self, other: &Profile) -> (f64, f64) {
-        if !shares_a_key(&self.uni, &other.uni) {
+        if !shares_a_key(self.uni(), other.uni()) {
             return (0.0, 0.0);
         }
         let mut features = self.features(other, false);
         let plain = score(&features);
-        let numbers_present = !self.numbers.is_empty() || !other.numbers.is_empty();
+        let numbers_present = !self.numbers().is_empty() || !other.numbers().is_empty();
         mask_numbers(&mut features, numbers_present);
         (plain, score(&features))
     }
@@ -170,17 +246,17 @@ impl Profile {
     /// of `self` appears in `other`. Rerankers use it to tell "the tweet quotes this
     /// fact-check" from "the fact-check quotes part of the tweet".
     pub fn coverage_by(&self, other: &Profile) -> f64 {
-        ratio(weighted_shared(&self.uni, &other.uni), self.uni_mass)
+        ratio(weighted_shared(self.uni(), other.uni()), self.uni_mass)
     }
 
     /// IDF-weighted cosine of the content terms.
     pub fn cosine(&self, other: &Profile) -> f64 {
-        ratio(dot(&self.uni, &other.uni), self.uni_norm * other.uni_norm)
+        ratio(dot(self.uni(), other.uni()), self.uni_norm * other.uni_norm)
     }
 
     /// IDF-weighted cosine of adjacent content-term pairs.
     pub fn bigram_cosine(&self, other: &Profile) -> f64 {
-        ratio(dot(&self.bi, &other.bi), self.bi_norm * other.bi_norm)
+        ratio(dot(self.bi(), other.bi()), self.bi_norm * other.bi_norm)
     }
 
     /// Share of `self`'s character 4-grams found in `other`: catches spellings
@@ -194,26 +270,29 @@ impl Profile {
 
     /// How many of this text's distinct numbers `other` also holds, and how many it has.
     pub fn numbers_found_in(&self, other: &Profile) -> (usize, usize) {
-        (shared(&self.numbers, &other.numbers), self.numbers.len())
+        (
+            shared(self.numbers(), other.numbers()),
+            self.numbers().len(),
+        )
     }
 
     /// The model's inputs, named by [`FEATURE_NAMES`](super::FEATURE_NAMES); every one
     /// is symmetric. Public so the evaluation program can fit the model.
     pub fn features(&self, other: &Profile, ignore_numbers: bool) -> [f64; FEATURES] {
         let (a, b) = (self, other);
-        let uni = Overlap::of(&a.uni, &b.uni);
+        let uni = Overlap::of(a.uni(), b.uni());
         let cov_a = ratio(uni.mass_a, a.uni_mass);
         let cov_b = ratio(uni.mass_b, b.uni_mass);
-        let g: [usize; 4] = std::array::from_fn(|n| shared(&a.grams[n], &b.grams[n]));
+        let g: [usize; 4] = std::array::from_fn(|n| shared(a.grams(n), b.grams(n)));
         let dice = |n: usize, x: usize, y: usize| ratio(2.0 * n as f64, (x + y) as f64);
-        let len = |n: usize| (a.grams[n].len(), b.grams[n].len());
+        let len = |n: usize| (a.grams(n).len(), b.grams(n).len());
         let precision = |n: usize, pick: fn(usize, usize) -> usize| {
             let (x, y) = len(n);
             ratio(g[n] as f64, pick(x, y) as f64)
         };
-        let (ua, ub) = (a.uni.len() - uni.count, b.uni.len() - uni.count);
-        let (na, nb) = (a.numbers.len(), b.numbers.len());
-        let common = shared(&a.numbers, &b.numbers);
+        let (ua, ub) = (a.uni().len() - uni.count, b.uni().len() - uni.count);
+        let (na, nb) = (a.numbers().len(), b.numbers().len());
+        let common = shared(a.numbers(), b.numbers());
         let same = na + nb > 0 && common == na && common == nb;
         let subset = !same && na > 0 && nb > 0 && common == na.min(nb);
         let unmatched = (1.0 - cov_a) * a.uni_mass + (1.0 - cov_b) * b.uni_mass;
@@ -221,7 +300,7 @@ impl Profile {
             a.n_tokens.min(b.n_tokens) as f64,
             a.n_tokens.max(b.n_tokens) as f64,
         );
-        let names = a.names.len() + b.names.len() - 2 * shared(&a.names, &b.names);
+        let names = a.names().len() + b.names().len() - 2 * shared(a.names(), b.names());
         let mut f = [
             ratio(uni.dot, a.uni_norm * b.uni_norm),
             a.bigram_cosine(b),
@@ -240,7 +319,7 @@ impl Profile {
             (1.0 + (ua + ub) as f64).ln(),
             (1.0 + names as f64).ln(),
             f64::from((a.negations + b.negations) % 2),
-            ratio(lcs(&a.seq, &b.seq) as f64, short),
+            ratio(lcs(a.seq(), b.seq()) as f64, short),
             (1.0 + long - short).ln(),
             ua.min(ub) as f64,
             ua.max(ub) as f64,
@@ -251,13 +330,16 @@ impl Profile {
             (1.0 + (na + nb - 2 * common) as f64).ln(),
             (na.min(nb) - common.min(na.min(nb))) as f64,
             dice(
-                shared(&a.prefixes, &b.prefixes),
-                a.prefixes.len(),
-                b.prefixes.len(),
+                shared(a.prefixes(), b.prefixes()),
+                a.prefixes().len(),
+                b.prefixes().len(),
             ),
             f64::from(a.attributed != b.attributed),
             {
-                let (x, y) = (a.uni.len().min(b.uni.len()), a.uni.len().max(b.uni.len()));
+                let (x, y) = (
+                    a.uni().len().min(b.uni().len()),
+                    a.uni().len().max(b.uni().len()),
+                );
                 // Capped: beyond twice the content words, MRPC has no pairs to learn from.
                 ((1.0 + y as f64) / (1.0 + x as f64))
                     .ln()
@@ -339,8 +421,8 @@ pub(crate) fn ratio(num: f64, den: f64) -> f64 {
     }
 }
 
-/// Number of hashes two sorted, deduplicated lists share.
-fn shared(a: &[u64], b: &[u64]) -> usize {
+/// Number of keys two sorted, deduplicated lists share.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
