@@ -191,7 +191,7 @@ impl<'s> Importer<'s> {
         // a map claim by claim as they arrive.
         let mut delta: FxHashMap<&str, u32> = FxHashMap::default();
         for claim in &claims {
-            for term in &claim.terms.terms {
+            for term in claim.terms.terms() {
                 *delta.entry(term).or_insert(0) += 1;
             }
         }

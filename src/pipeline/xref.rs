@@ -46,14 +46,23 @@ const GIST_CAPACITY: usize = 50_000;
 /// The words of one claim, read once (on the reading thread): its distinct
 /// content terms, which the document frequencies count, and the words that
 /// may find candidates in the full-text index.
+///
+/// The terms and words share one string: a claim's words were two
+/// allocations each, and checking a term against those already seen compared
+/// strings (on long table-like claims, most of the reading thread's time).
 #[derive(Debug, Clone, Default)]
 pub struct ClaimTerms {
-    /// Distinct content terms (normalized and stemmed), in text order.
-    pub terms: Vec<String>,
+    /// The terms and written words, one after another.
+    text: String,
+    /// Distinct content terms (normalized and stemmed), in text order:
+    /// where each lies in `text`.
+    terms: Vec<(u32, u32)>,
+    /// The hash of each term, as [`Idf`] and [`Profile`] hash it.
+    hashes: Vec<u64>,
     /// For terms that may find candidates (not numbers, two letters or
-    /// more): the index into `terms` and the word as written, which the
-    /// full-text index's own stemmer will read.
-    pub searchable: Vec<(usize, String)>,
+    /// more): the index into `terms` and where the word as written lies in
+    /// `text` (the full-text index's own stemmer reads it).
+    searchable: Vec<(u32, u32, u32)>,
     /// Hashes of the content terms that are not numbers: its [`Gist`].
     pub content: Vec<u64>,
 }
@@ -63,19 +72,57 @@ impl ClaimTerms {
     pub fn of(text: &str) -> ClaimTerms {
         let mut out = ClaimTerms::default();
         xref::text::for_each_token(text, |t| {
-            if t.stop || out.terms.iter().any(|seen| seen == t.term) {
+            if t.stop {
+                return;
+            }
+            let h = term_hash(t.term);
+            if out
+                .hashes
+                .iter()
+                .zip(&out.terms)
+                .any(|(&seen, &(a, b))| seen == h && &out.text[a as usize..b as usize] == t.term)
+            {
                 return;
             }
             if !t.number {
-                out.content.push(term_hash(t.term));
+                out.content.push(h);
                 if t.term.len() >= 2 {
-                    out.searchable
-                        .push((out.terms.len(), t.surface.to_string()));
+                    let start = out.text.len() as u32;
+                    out.text.push_str(t.surface);
+                    let index = out.terms.len() as u32;
+                    out.searchable.push((index, start, out.text.len() as u32));
                 }
             }
-            out.terms.push(t.term.to_string());
+            let start = out.text.len() as u32;
+            out.text.push_str(t.term);
+            out.terms.push((start, out.text.len() as u32));
+            out.hashes.push(h);
         });
         out
+    }
+
+    /// The distinct content terms, in text order.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.terms
+            .iter()
+            .map(|&(a, b)| &self.text[a as usize..b as usize])
+    }
+
+    /// The hashes of [`ClaimTerms::terms`], in the same order.
+    pub fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+
+    /// The terms that may find candidates, with their words as written.
+    fn searchable(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        self.searchable.iter().map(|&(i, a, b)| {
+            let (ta, tb) = self.terms[i as usize];
+            (
+                i as usize,
+                &self.text[ta as usize..tb as usize],
+                &self.text[a as usize..b as usize],
+            )
+        })
     }
 
     /// The rarest words that other claims hold, as written, but not too
@@ -85,15 +132,13 @@ impl ClaimTerms {
     fn rare_words(&self, idf: &Idf) -> Vec<SearchWord> {
         let cap = (idf.n_docs() / MAX_TERM_SHARE).max(MIN_TERM_CAP);
         let mut rare: Vec<(u32, usize, &str, &str)> = self
-            .searchable
-            .iter()
+            .searchable()
             .enumerate()
-            .filter_map(|(order, (i, surface))| {
-                let term = self.terms[*i].as_str();
-                let df = idf.df(term);
+            .filter_map(|(order, (i, term, surface))| {
+                let df = idf.df_hash(self.hashes[i]);
                 (1..=cap)
                     .contains(&df)
-                    .then_some((df, order, term, surface.as_str()))
+                    .then_some((df, order, term, surface))
             })
             .collect();
         rare.sort_by_key(|&(df, order, _, _)| (df, order));
@@ -109,7 +154,7 @@ impl ClaimTerms {
 
     /// The terms that may find candidates.
     fn searchable_terms(&self) -> impl Iterator<Item = &str> {
-        self.searchable.iter().map(|(i, _)| self.terms[*i].as_str())
+        self.searchable().map(|(_, term, _)| term)
     }
 }
 
@@ -165,7 +210,7 @@ impl CrossReferencer {
             .iter()
             .map(|claim| {
                 let words = claim.terms.rare_words(&self.idf);
-                self.idf.add_terms(&claim.terms.terms);
+                self.idf.add_hashes(claim.terms.hashes());
                 words
             })
             .collect();
@@ -306,8 +351,13 @@ mod tests {
     #[test]
     fn terms_are_distinct_and_numbers_do_not_search() {
         let t = ClaimTerms::of("The militia attacked 151 times; the militia attacks.");
-        assert_eq!(t.terms, ["militia", "attack", "151", "tim"]);
-        let searchable: Vec<&str> = t.searchable.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            t.terms().collect::<Vec<_>>(),
+            ["militia", "attack", "151", "tim"]
+        );
+        let hashes: Vec<u64> = t.terms().map(term_hash).collect();
+        assert_eq!(t.hashes(), hashes);
+        let searchable: Vec<&str> = t.searchable().map(|(_, _, w)| w).collect();
         assert_eq!(searchable, ["militia", "attacked", "times"]);
     }
 

@@ -67,6 +67,15 @@ impl Idf {
         self.n_docs += 1;
     }
 
+    /// [`Idf::add_terms`] for terms already hashed (as `xref::text::hash`
+    /// hashes a term's bytes).
+    pub fn add_hashes(&mut self, distinct: &[u64]) {
+        for &h in distinct {
+            *self.df.entry(h).or_insert(0) += 1;
+        }
+        self.n_docs += 1;
+    }
+
     /// Number of documents counted.
     pub fn n_docs(&self) -> u32 {
         self.n_docs
