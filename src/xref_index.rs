@@ -19,16 +19,16 @@ pub const MAX_POSTINGS: usize = 200;
 /// The most claim ids the memory index holds before it starts afresh
 /// (8 bytes each: about 16 MB).
 pub const MAX_ENTRIES: usize = 2_000_000;
-/// The most terms it holds before it starts afresh (each costs its text
-/// and a table slot, about 80 bytes).
+/// The most terms it holds before it starts afresh (each costs a table
+/// slot and an empty list, about 50 bytes).
 pub const MAX_TERMS: usize = 250_000;
 
 /// A word to find candidates with: its term (how claimdesk normalizes it)
 /// and the word as written (what the full-text index's stemmer reads).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchWord {
-    /// The normalized, stemmed term.
-    pub term: String,
+    /// The hash of the normalized, stemmed term, as `xref::Idf` keys it.
+    pub term: u64,
     /// The word as written, lowercased.
     pub surface: String,
     /// How many claims hold the term, as far as the caller knows: past
@@ -50,7 +50,8 @@ struct Posting {
 pub struct WordIndex {
     /// Claims with ids up to this one are found in the full-text index.
     stored_up_to: i64,
-    postings: FxHashMap<String, Posting>,
+    /// By term hash.
+    postings: FxHashMap<u64, Posting>,
     entries: usize,
 }
 
@@ -65,8 +66,8 @@ impl WordIndex {
     }
 
     /// Record that claim `id` (just committed, newer than any added before)
-    /// holds `terms`.
-    pub fn add<'t>(&mut self, id: i64, terms: impl IntoIterator<Item = &'t str>) {
+    /// holds the terms of these hashes.
+    pub fn add(&mut self, id: i64, terms: impl IntoIterator<Item = u64>) {
         if self.entries >= MAX_ENTRIES || self.postings.len() >= MAX_TERMS {
             // The claims added so far are committed: the full-text index has them.
             self.postings.clear();
@@ -97,7 +98,7 @@ impl WordIndex {
         k: usize,
     ) -> Result<Vec<i64>> {
         for word in words {
-            let posting = posting(&mut self.postings, &word.term, self.stored_up_to == 0);
+            let posting = posting(&mut self.postings, word.term, self.stored_up_to == 0);
             if !posting.read_stored && word.df as usize > MAX_POSTINGS {
                 // Too common in the stored claims alone: no need to read them.
                 posting.read_stored = true;
@@ -143,28 +144,28 @@ impl WordIndex {
 
 /// The posting of `term`, made empty if new (a term's claims stored before
 /// the run are still to read, unless `read_stored`: there are none).
-fn posting<'p>(
-    postings: &'p mut FxHashMap<String, Posting>,
-    term: &str,
-    read_stored: bool,
-) -> &'p mut Posting {
-    if !postings.contains_key(term) {
-        let empty = Posting {
-            ids: Some(Vec::new()),
-            read_stored,
-        };
-        postings.insert(term.to_string(), empty);
-    }
-    postings.get_mut(term).expect("just inserted")
+fn posting(postings: &mut FxHashMap<u64, Posting>, term: u64, read_stored: bool) -> &mut Posting {
+    postings.entry(term).or_insert_with(|| Posting {
+        ids: Some(Vec::new()),
+        read_stored,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn h(term: &str) -> u64 {
+        crate::xref::text::hash(term.as_bytes())
+    }
+
+    fn hashes<const N: usize>(terms: [&str; N]) -> [u64; N] {
+        terms.map(h)
+    }
+
     fn word(w: &str) -> SearchWord {
         SearchWord {
-            term: w.into(),
+            term: h(w),
             surface: w.into(),
             df: 1,
         }
@@ -180,9 +181,9 @@ mod tests {
     fn claims_sharing_two_words_are_found_most_shared_first() {
         let (_dir, store) = empty_store();
         let mut index = WordIndex::new(0);
-        index.add(1, ["militia", "drone", "base"]);
-        index.add(2, ["militia", "drone"]);
-        index.add(3, ["militia", "tikrit"]);
+        index.add(1, hashes(["militia", "drone", "base"]));
+        index.add(2, hashes(["militia", "drone"]));
+        index.add(3, hashes(["militia", "tikrit"]));
         let words = [word("militia"), word("drone"), word("base")];
         assert_eq!(index.candidates(&store, &words, 10).unwrap(), [1, 2]);
         assert_eq!(index.candidates(&store, &words, 1).unwrap(), [1]);
@@ -193,9 +194,9 @@ mod tests {
         let (_dir, store) = empty_store();
         let mut index = WordIndex::new(0);
         for id in 1..=MAX_POSTINGS as i64 + 1 {
-            index.add(id, ["common", "rare"]);
+            index.add(id, hashes(["common", "rare"]));
         }
-        assert!(index.postings["common"].ids.is_none());
+        assert!(index.postings[&h("common")].ids.is_none());
         assert_eq!(index.entries, 0);
         assert!(
             index
@@ -230,19 +231,19 @@ mod tests {
             .unwrap();
         }
         let mut index = WordIndex::new(0);
-        index.add(1, ["militia", "drone", "struck"]);
+        index.add(1, hashes(["militia", "drone", "struck"]));
         // Full: adding claim 2 starts afresh; claim 1 is now found through FTS.
         index.entries = MAX_ENTRIES;
-        index.add(2, ["militia", "drone", "again"]);
+        index.add(2, hashes(["militia", "drone", "again"]));
         assert_eq!(index.stored_up_to, 1);
         let words = [
             SearchWord {
-                term: "militia".into(),
+                term: h("militia"),
                 surface: "militia".into(),
                 df: 2,
             },
             SearchWord {
-                term: "drone".into(),
+                term: h("drone"),
                 surface: "drones".into(),
                 df: 2,
             },
@@ -254,8 +255,8 @@ mod tests {
     fn a_word_known_too_common_is_not_looked_up() {
         let (_dir, store) = empty_store();
         let mut index = WordIndex::new(10);
-        index.add(11, ["common", "rare"]);
-        index.add(12, ["common", "rare"]);
+        index.add(11, hashes(["common", "rare"]));
+        index.add(12, hashes(["common", "rare"]));
         let mut common = word("common");
         common.df = MAX_POSTINGS as u32 + 1;
         // With a known count past the cap the word counts for nothing (no
@@ -264,7 +265,7 @@ mod tests {
             .candidates(&store, &[common, word("rare")], 5)
             .unwrap();
         assert!(found.is_empty(), "{found:?}");
-        assert!(index.postings["common"].ids.is_none());
+        assert!(index.postings[&h("common")].ids.is_none());
         assert_eq!(
             index.candidates(&store, &[word("rare")], 5).unwrap(),
             [12, 11]

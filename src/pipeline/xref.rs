@@ -113,16 +113,12 @@ impl ClaimTerms {
         &self.hashes
     }
 
-    /// The terms that may find candidates, with their words as written.
-    fn searchable(&self) -> impl Iterator<Item = (usize, &str, &str)> {
-        self.searchable.iter().map(|&(i, a, b)| {
-            let (ta, tb) = self.terms[i as usize];
-            (
-                i as usize,
-                &self.text[ta as usize..tb as usize],
-                &self.text[a as usize..b as usize],
-            )
-        })
+    /// The terms that may find candidates (their index in
+    /// [`ClaimTerms::terms`]), with their words as written.
+    fn searchable(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.searchable
+            .iter()
+            .map(|&(i, a, b)| (i as usize, &self.text[a as usize..b as usize]))
     }
 
     /// The rarest words that other claims hold, as written, but not too
@@ -131,11 +127,12 @@ impl ClaimTerms {
     /// claim always yields the same words.
     fn rare_words(&self, idf: &Idf) -> Vec<SearchWord> {
         let cap = (idf.n_docs() / MAX_TERM_SHARE).max(MIN_TERM_CAP);
-        let mut rare: Vec<(u32, usize, &str, &str)> = self
+        let mut rare: Vec<(u32, usize, u64, &str)> = self
             .searchable()
             .enumerate()
-            .filter_map(|(order, (i, term, surface))| {
-                let df = idf.df_hash(self.hashes[i]);
+            .filter_map(|(order, (i, surface))| {
+                let term = self.hashes[i];
+                let df = idf.df_hash(term);
                 (1..=cap)
                     .contains(&df)
                     .then_some((df, order, term, surface))
@@ -145,16 +142,16 @@ impl ClaimTerms {
         rare.into_iter()
             .take(QUERY_TERMS)
             .map(|(df, _, term, surface)| SearchWord {
-                term: term.to_string(),
+                term,
                 surface: surface.to_string(),
                 df,
             })
             .collect()
     }
 
-    /// The terms that may find candidates.
-    fn searchable_terms(&self) -> impl Iterator<Item = &str> {
-        self.searchable().map(|(_, term, _)| term)
+    /// The hashes of the terms that may find candidates.
+    fn searchable_terms(&self) -> impl Iterator<Item = u64> + '_ {
+        self.searchable().map(|(i, _)| self.hashes[i])
     }
 }
 
@@ -357,7 +354,7 @@ mod tests {
         );
         let hashes: Vec<u64> = t.terms().map(term_hash).collect();
         assert_eq!(t.hashes(), hashes);
-        let searchable: Vec<&str> = t.searchable().map(|(_, _, w)| w).collect();
+        let searchable: Vec<&str> = t.searchable().map(|(_, w)| w).collect();
         assert_eq!(searchable, ["militia", "attacked", "times"]);
     }
 
