@@ -11,21 +11,7 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (v3's `mi_option_e`): how long freed
-/// memory waits before it goes back to the operating system.
-const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
-
-unsafe extern "C" {
-    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
-}
-
 fn main() -> ExitCode {
-    // A run is short: freed memory is kept for reuse until exit. Returned
-    // after mimalloc's default 10 ms, it came back as fresh pages the kernel
-    // had to zero again, 7% of the CPU of an import (Reuters, perf), and the
-    // import took about 5% longer.
-    // SAFETY: sets a process-wide option; mimalloc reads options atomically.
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let cli = claimdesk::cli::Cli::parse();
     match claimdesk::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -36,10 +36,11 @@ const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
 /// ("..., believed to be affiliated with Iran, ...") that lower the similarity.
 const FACTCHECK_COVERAGE: f64 = 0.75;
 /// Claims whose profiles are kept at once (each takes one to two kilobytes).
-/// A stored claim is a candidate of many new ones: on Reuters, 4,000 meant
-/// 75,000 profiles rebuilt from text, 40,000 about 17,000 (import 3.3 to
-/// 3.0 s, peak memory 145 to 220 MB).
-const SEEN_CAPACITY: usize = 40_000;
+/// A stored claim is a candidate of many new ones. On Reuters, 4,000 meant
+/// 75,000 profiles rebuilt from text and 40,000 about 17,000 (import 3.3 to
+/// 3.0 s), but 40,000 took the import's peak memory past 200 MB (220); 16,000
+/// keeps most of the gain at 155 to 168 MB.
+const SEEN_CAPACITY: usize = 16_000;
 /// Claims whose gists are kept at once (each takes a few hundred bytes).
 const GIST_CAPACITY: usize = 50_000;
 
