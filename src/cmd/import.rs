@@ -89,8 +89,13 @@ enum Event {
 struct Stopped;
 
 /// Documents in flight between the threads: enough to keep both busy,
-/// few enough to keep memory flat whatever the input size.
+/// few enough to keep memory flat whatever the input size. They go over in
+/// chunks: one document at a time, the full channel woke the reading thread
+/// for every document the writer took.
 const IN_FLIGHT: usize = 64;
+
+/// Events per chunk handed over (an input's end also ends its chunk).
+const CHUNK: usize = 16;
 
 impl Cmd {
     /// Run the import: one thread reads, splits and analyzes; this one writes
@@ -126,7 +131,7 @@ impl Cmd {
         let preparation = importer.preparation();
         let started = std::time::Instant::now();
         std::thread::scope(|scope| -> anyhow::Result<()> {
-            let (tx, rx) = std::sync::mpsc::sync_channel(IN_FLIGHT);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Event>>(IN_FLIGHT / CHUNK);
             let reader = std::thread::Builder::new()
                 .name("read".into())
                 .spawn_scoped(scope, || {
@@ -134,7 +139,7 @@ impl Cmd {
                 })
                 .context("cannot start the reading thread")?;
             let say = |msg: String| progress.suspend(|| eprintln!("{msg}"));
-            for event in rx {
+            for event in rx.into_iter().flatten() {
                 match event {
                     Event::Article(prepared) => {
                         let origin = prepared.doc.origin.clone();
@@ -198,10 +203,20 @@ impl Cmd {
         inputs: &[Input],
         overrides: &Metadata,
         preparation: Preparation,
-        tx: SyncSender<Event>,
+        tx: SyncSender<Vec<Event>>,
     ) -> anyhow::Result<()> {
         crate::pipeline::yield_to_writer();
-        let send = |event: Event| tx.send(event).map_err(|_| anyhow::Error::new(Stopped));
+        let chunk = std::cell::RefCell::new(Vec::with_capacity(CHUNK));
+        let send = |event: Event| {
+            let mut chunk = chunk.borrow_mut();
+            let done = matches!(event, Event::InputDone);
+            chunk.push(event);
+            if done || chunk.len() >= CHUNK {
+                let full = std::mem::replace(&mut *chunk, Vec::with_capacity(CHUNK));
+                tx.send(full).map_err(|_| anyhow::Error::new(Stopped))?;
+            }
+            Ok(())
+        };
         for input in inputs {
             let format = match ingest::format_of(input, self.input_format) {
                 Ok(f) => f,
