@@ -73,7 +73,9 @@ impl Store {
     /// Start importing one article, inside the open batch.
     pub fn begin_import(&mut self) -> Result<ImportTx<'_>> {
         self.begin_batch()?;
-        self.conn.execute_batch("SAVEPOINT article")?;
+        // Cached: parsing these two statements anew for every article was a
+        // few percent of the writer's time.
+        self.conn.prepare_cached("SAVEPOINT article")?.execute([])?;
         Ok(ImportTx {
             conn: &self.conn,
             now: now_rfc3339(),
@@ -204,7 +206,7 @@ impl ImportTx<'_> {
     /// Keep what was written (it becomes permanent when the batch commits).
     pub fn commit(mut self) -> Result<()> {
         self.done = true;
-        self.conn.execute_batch("RELEASE article")?;
+        self.conn.prepare_cached("RELEASE article")?.execute([])?;
         Ok(())
     }
 }
