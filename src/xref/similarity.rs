@@ -422,18 +422,15 @@ pub(crate) fn ratio(num: f64, den: f64) -> f64 {
 }
 
 /// Number of keys two sorted, deduplicated lists share.
-fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
+    // Without branches on the comparison, which no predictor guesses: this
+    // merge runs a dozen times for every pair of claims compared.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
