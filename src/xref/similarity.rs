@@ -374,20 +374,18 @@ impl Overlap {
     fn of(a: &[(u64, f32)], b: &[(u64, f32)]) -> Self {
         let mut o = Overlap::default();
         let (mut i, mut j) = (0, 0);
+        // Steps without a branch on the order (as in `shared`).
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let (x, y) = (f64::from(a[i].1), f64::from(b[j].1));
-                    o.count += 1;
-                    o.dot += x * y;
-                    o.mass_a += x;
-                    o.mass_b += y;
-                    i += 1;
-                    j += 1;
-                }
+            let ((ka, wa), (kb, wb)) = (a[i], b[j]);
+            if ka == kb {
+                let (x, y) = (f64::from(wa), f64::from(wb));
+                o.count += 1;
+                o.dot += x * y;
+                o.mass_a += x;
+                o.mass_b += y;
             }
+            i += usize::from(ka <= kb);
+            j += usize::from(kb <= ka);
         }
         o
     }
@@ -438,16 +436,14 @@ fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 /// Merges two sorted weighted lists, summing `f(weight_a, weight_b)` over shared keys.
 fn merge(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f64) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    // Steps without a branch on the order (as in `shared`).
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += f(a[i].1, b[j].1);
-                i += 1;
-                j += 1;
-            }
+        let ((ka, wa), (kb, wb)) = (a[i], b[j]);
+        if ka == kb {
+            sum += f(wa, wb);
         }
+        i += usize::from(ka <= kb);
+        j += usize::from(kb <= ka);
     }
     sum
 }
