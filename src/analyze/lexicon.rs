@@ -89,37 +89,39 @@ fn hash(bytes: &[u8]) -> u64 {
 
 /// The value of a cardinal number word below a hundred: "seven" is 7.
 pub fn small_number(w: &str) -> Option<f64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as f64);
-    }
-    TENS.iter()
-        .position(|t| *t == w)
-        .map(|i| (i as f64 + 2.0) * 10.0)
+    // A match, not a scan of lists: quantity extraction asks this of nearly
+    // every word.
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
 }
 
 /// The multiplier of a scale word or abbreviation: "million" and "m" are 1e6.
@@ -154,49 +156,39 @@ pub fn vague_scale(w: &str) -> Option<f64> {
 
 /// The value of an ordinal word: "fourth" is 4.
 pub fn ordinal_word(w: &str) -> Option<f64> {
-    const ORD: [&str; 21] = [
-        "zeroth",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    const TENS: [&str; 7] = [
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
-    if let Some(i) = ORD.iter().position(|o| *o == w) {
-        return (i > 0).then_some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|t| *t == w) {
-        return Some((i as f64 + 3.0) * 10.0);
-    }
-    match w {
-        "hundredth" => Some(100.0),
-        "thousandth" => Some(1000.0),
-        _ => None,
-    }
+    // A match (as `small_number`); "zeroth" ranks nothing.
+    Some(match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1000.0,
+        _ => return None,
+    })
 }
 
 /// A currency word after a number, as an ISO code and a factor: "pence" is GBP / 100.
@@ -386,6 +378,87 @@ pub fn looks_plural(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_have_their_values() {
+        let units = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        for (i, w) in units.iter().enumerate() {
+            assert_eq!(small_number(w), Some(i as f64), "{w}");
+        }
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        for (i, w) in tens.iter().enumerate() {
+            assert_eq!(small_number(w), Some((i as f64 + 2.0) * 10.0), "{w}");
+        }
+        let ords = [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ];
+        for (i, w) in ords.iter().enumerate() {
+            assert_eq!(ordinal_word(w), (i > 0).then_some(i as f64), "{w}");
+        }
+        for (i, w) in [
+            "thirtieth",
+            "fortieth",
+            "fiftieth",
+            "sixtieth",
+            "seventieth",
+            "eightieth",
+            "ninetieth",
+        ]
+        .iter()
+        .enumerate()
+        {
+            assert_eq!(ordinal_word(w), Some((i as f64 + 3.0) * 10.0), "{w}");
+        }
+        assert_eq!(ordinal_word("hundredth"), Some(100.0));
+        assert_eq!(ordinal_word("thousandth"), Some(1000.0));
+        for w in ["", "hundred", "twentyone", "One", "firsts"] {
+            assert_eq!(small_number(w), None, "{w}");
+            assert_eq!(ordinal_word(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn a_word_set_holds_its_words_and_nothing_else() {
