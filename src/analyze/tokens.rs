@@ -53,10 +53,12 @@ fn is_apostrophe(c: char) -> bool {
 /// Split `text` into tokens, in order.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
     let mut prev_end = usize::MAX;
-    while let Some((start, c)) = chars.next() {
+    let mut start = 0;
+    // Each token is scanned once: the next starts where it ended.
+    while let Some(c) = text[start..].chars().next() {
         if c.is_whitespace() {
+            start += c.len_utf8();
             continue;
         }
         let glued = prev_end == start;
@@ -67,12 +69,6 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             (start + c.len_utf8(), TokKind::Sym(c))
         };
-        while let Some(&(i, _)) = chars.peek() {
-            if i >= end {
-                break;
-            }
-            chars.next();
-        }
         toks.push(Tok {
             start,
             end,
@@ -80,6 +76,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             glued,
         });
         prev_end = end;
+        start = end;
     }
     toks
 }
