@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../sql/0003_xref.sql"),
     include_str!("../../sql/0004_check_lists.sql"),
     include_str!("../../sql/0005_analysis_indexes.sql"),
+    include_str!("../../sql/0006_json_checks.sql"),
 ];
 
 /// Bring the database up to the newest schema.
@@ -85,6 +86,34 @@ mod tests {
             let err = conn.execute_batch(bad).unwrap_err().to_string();
             assert!(err.contains("CHECK constraint failed"), "{bad}: {err}");
         }
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+    }
+
+    #[test]
+    fn the_json_checks_are_gone_and_the_schema_holds() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let claims: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'claims'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!claims.contains("json_valid"), "{claims}");
+        assert!(claims.contains("quantities TEXT,"), "{claims}");
+        assert!(claims.contains("entities TEXT,"), "{claims}");
+        conn.execute_batch(
+            "INSERT INTO articles (id, content_hash, source_path, input_format, imported_at, body)
+             VALUES (1, 'h', 'test', 'text', 'now', 'A claim.');
+             INSERT INTO claims (article_id, paragraph, position, start_offset, end_offset, text,
+                                 quantities, entities)
+             VALUES (1, 1, 1, 0, 8, 'A claim.', '[]', '[]');",
+        )
+        .unwrap();
         let ok: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
