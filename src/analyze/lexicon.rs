@@ -240,22 +240,24 @@ pub fn duration_word(w: &str) -> Option<(&'static str, f64)> {
     Some(v)
 }
 
+/// The English month names, lowercase, in calendar order.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The number of a month name or its abbreviation: "Jan" is 1.
 pub fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
     }

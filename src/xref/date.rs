@@ -1,6 +1,8 @@
 //! Calendar days: the day numbers the dated ranking compares, and the date
 //! texts fact-checks and users write.
 
+use crate::analyze::lexicon::MONTHS;
+
 /// Days since 1970-01-01 of a calendar date (proleptic Gregorian), the day
 /// numbers [`Ranker::add_dated`](super::Ranker::add_dated),
 /// [`Ranker::rank_dated`](super::Ranker::rank_dated) and
@@ -17,21 +19,6 @@ pub fn day_number(year: i64, month: u32, day: u32) -> i64 {
 
 /// The date forms [`parse_day`] reads, for messages.
 pub const DATE_FORMS: &str = "2019-10-22 (a time may follow), \"October 22, 2019\", \"Oct. 22, 2019\" or \"22 October 2019\"";
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The day number ([`day_number`]) of a date as fact-checks and users write it,
 /// or `None` if it is not one of:
