@@ -86,3 +86,50 @@ fn a_bad_date_is_a_usage_error_naming_it() {
         assert!(err.contains("2019-10-22"), "the accepted forms: {err}");
     }
 }
+
+/// A ClaimReview is published days after the claim it checks: the claim's
+/// own date (`itemReviewed.datePublished`) is what `--date` is compared with.
+#[test]
+fn a_claim_review_is_dated_by_its_claim() {
+    let desk = Desk::new();
+    // Reviewed on 10 January, of a claim made on 5 January.
+    let recent = desk.write(
+        "recent.json",
+        format!(
+            r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "{CLAIM}",
+                "url": "https://factcheck.example/2020/jobs", "datePublished": "2020-01-10",
+                "itemReviewed": {{"@type": "Claim", "datePublished": "2020-01-05"}},
+                "reviewRating": {{"alternateName": "False"}}}}"#
+        ),
+    );
+    // The same text, checked half a year earlier, with no date of its claim.
+    let older = desk.write(
+        "older.json",
+        format!(
+            r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "{CLAIM}",
+                "url": "https://factcheck.example/2019/jobs", "datePublished": "2019-06-01",
+                "reviewRating": {{"alternateName": "False"}}}}"#
+        ),
+    );
+    let out = desk.run(&["factchecks", "import", s(&recent), s(&older)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Said on 6 January: by its review's day (10 January) the recent check
+    // would be later than the input and get no boost; by its claim's day it
+    // is the closest.
+    let ranked = ranked(&desk, &["--date", "2020-01-06"]);
+    assert_eq!(
+        ranked[0].0, "https://factcheck.example/2020/jobs",
+        "{ranked:?}"
+    );
+    assert!(ranked[0].1 > ranked[1].1, "{ranked:?}");
+    let stored: String = desk
+        .conn()
+        .query_row(
+            "SELECT group_concat(coalesce(claim_date, '-'), ',')
+             FROM (SELECT claim_date FROM factchecks ORDER BY id)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, "2020-01-05,-");
+}

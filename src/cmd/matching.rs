@@ -27,15 +27,15 @@ index; both are reranked by the same similarity. Scores compare within one
 input only.
 
 --date gives the day the input was said or published. A claim is most often
-fact-checked when it is made, so fact-checks whose date (PolitiFact's
-\"stated on October 22, 2019 in ...\", a ClaimReview's datePublished, a
-date column) is on or before it rank higher, the closer the higher (a year
-before earns half the boost of the same day), and the 10 best word matches
-dated within 60 days before it are considered too. A fact-check dated more
-than a day after it gets no boost: an earlier check cannot be of a later
-statement (a ClaimReview's datePublished is the review's day, often a few
-days after the claim). Fact-checks without a readable date, and stored
-claims, are ranked as without --date. Dates: 2012-10-22 (a time may
+fact-checked when it is made, so fact-checks whose date is on or before it
+rank higher, the closer the higher (a year before earns half the boost of
+the same day), and the 10 best word matches dated within 60 days before it
+are considered too. A fact-check's date is the day its claim was made when
+the import said (a ClaimReview's itemReviewed datePublished, a claim_date
+column, PolitiFact's \"stated on October 22, 2019 in ...\"), else the day
+it was published. One dated more than a day after the input gets no boost:
+an earlier check cannot be of a later statement. Fact-checks without a
+readable date, and stored claims, are ranked as without --date. Dates: 2012-10-22 (a time may
 follow), October 22, 2012, Oct. 22, 2012 or 22 October 2012.";
 
 /// Find earlier claims and fact-checks like each input claim.
@@ -141,7 +141,10 @@ impl<'s> Finder<'s> {
         let factchecks = store.all_factchecks()?;
         let mut ranker = Ranker::new();
         for (i, fc) in factchecks.iter().enumerate() {
-            let day = fc.published.as_deref().and_then(xref::parse_day);
+            // The day the claim was made, else the day it was checked.
+            let day = [&fc.claim_date, &fc.published]
+                .into_iter()
+                .find_map(|date| date.as_deref().and_then(xref::parse_day));
             ranker.add_dated(i, &fc.claim, fc.title.as_deref(), day);
         }
         Ok(Finder {

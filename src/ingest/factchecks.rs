@@ -22,6 +22,8 @@ pub struct FactCheck {
     pub url: Option<String>,
     /// When it was published.
     pub published: Option<String>,
+    /// When the checked claim was made, if the record says.
+    pub claim_date: Option<String>,
     /// The fact-check's headline.
     pub title: Option<String>,
 }
@@ -64,6 +66,11 @@ const DATE: &[&str] = &[
     "review_date",
     "claimReview_datePublished",
     "datePublished",
+];
+const CLAIM_DATE: &[&str] = &[
+    "claim_date",
+    "creativeWork_datePublished",
+    "itemReviewed_datePublished",
 ];
 const TITLE: &[&str] = &["title", "extra_title", "headline", "name"];
 
@@ -177,6 +184,8 @@ fn claim_review(obj: &Map<String, Value>) -> Option<FactCheck> {
         claimant: item.and_then(|i| name_of(i.get("author"))),
         url: text(obj.get("url")),
         published: text(obj.get("datePublished")),
+        claim_date: item
+            .and_then(|i| text(i.get("datePublished")).or_else(|| text(i.get("dateCreated")))),
         title: text(obj.get("name")).or_else(|| text(obj.get("headline"))),
     })
 }
@@ -194,6 +203,7 @@ fn flat(obj: &Map<String, Value>) -> Option<FactCheck> {
         claimant: field(CLAIMANT),
         url: field(URL),
         published: field(DATE),
+        claim_date: field(CLAIM_DATE),
         title,
     })
 }
@@ -224,7 +234,7 @@ mod tests {
 
     #[test]
     fn claim_review_graph() {
-        let json = r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"ClaimReview","claimReviewed":"The moon is made of cheese.","url":"https://fc.example/moon","datePublished":"2024-01-02","author":{"@type":"Organization","name":"FactCo"},"reviewRating":{"@type":"Rating","ratingValue":1,"alternateName":"False"},"itemReviewed":{"@type":"Claim","author":{"@type":"Person","name":"A. Claimant"}}}]}"#;
+        let json = r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"ClaimReview","claimReviewed":"The moon is made of cheese.","url":"https://fc.example/moon","datePublished":"2024-01-02","author":{"@type":"Organization","name":"FactCo"},"reviewRating":{"@type":"Rating","ratingValue":1,"alternateName":"False"},"itemReviewed":{"@type":"Claim","datePublished":"2023-12-28","author":{"@type":"Person","name":"A. Claimant"}}}]}"#;
         let (checks, skipped) = parse(json, "json", "page.json").unwrap();
         assert!(skipped.is_empty());
         assert_eq!(
@@ -236,6 +246,7 @@ mod tests {
                 claimant: Some("A. Claimant".into()),
                 url: Some("https://fc.example/moon".into()),
                 published: Some("2024-01-02".into()),
+                claim_date: Some("2023-12-28".into()),
                 title: None,
             }]
         );

@@ -46,6 +46,9 @@ pub struct StoredFactCheck {
     /// The date as imported (the `published` column): PolitiFact's "stated on
     /// ..." line, a ClaimReview's `datePublished`; read with `xref::parse_day`.
     pub published: Option<String>,
+    /// When the checked claim was made (a ClaimReview's `itemReviewed`
+    /// date, a `claim_date` column), if the import said.
+    pub claim_date: Option<String>,
 }
 
 /// What importing a batch of fact-checks did.
@@ -70,8 +73,9 @@ impl Store {
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO factchecks (content_hash, claim, verdict, reviewer, claimant, url, published,
-                                         title, source_path, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (content_hash) DO NOTHING",
+                                         title, source_path, imported_at, claim_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (content_hash) DO NOTHING",
             )?;
             for (i, fc) in checks.iter().enumerate() {
                 let key = format!("{}\u{0}{}", fc.claim, fc.url.as_deref().unwrap_or_default());
@@ -86,7 +90,8 @@ impl Store {
                     fc.published,
                     fc.title,
                     source_path,
-                    now
+                    now,
+                    fc.claim_date
                 ])?;
                 if n == 1 {
                     result.added.push(i);
@@ -134,7 +139,8 @@ impl Store {
     /// Every stored fact-check, for an in-memory index.
     pub fn all_factchecks(&self) -> Result<Vec<StoredFactCheck>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, claim, title, verdict, reviewer, url, published FROM factchecks ORDER BY id",
+            "SELECT id, claim, title, verdict, reviewer, url, published, claim_date
+             FROM factchecks ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(StoredFactCheck {
@@ -145,6 +151,7 @@ impl Store {
                 reviewer: r.get(4)?,
                 url: r.get(5)?,
                 published: r.get(6)?,
+                claim_date: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

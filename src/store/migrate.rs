@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../sql/0004_check_lists.sql"),
     include_str!("../../sql/0005_analysis_indexes.sql"),
     include_str!("../../sql/0006_json_checks.sql"),
+    include_str!("../../sql/0007_factcheck_claim_date.sql"),
 ];
 
 /// Bring the database up to the newest schema.
