@@ -112,14 +112,8 @@ pub(super) fn explore_measure(ds: &Dataset) -> Explore {
                 .enumerate()
                 .map(|(rank, &(d, first_stage))| {
                     let v = &ds.vclaims[d];
-                    let text = v["text"].as_str().unwrap_or_default();
-                    let title = v["title"].as_str().filter(|t| !t.is_empty());
-                    let c = Candidate {
-                        id: d,
-                        text,
-                        title,
-                        first_stage,
-                    };
+                    let c = candidate(ds, d, first_stage);
+                    let (text, title) = (c.text, c.title);
                     let s = Signals::measure(&profile, &c, best, idf);
                     let tp = Profile::new(text, idf);
                     let tip = title.map(|t| Profile::new(t, idf));

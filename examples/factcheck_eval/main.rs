@@ -254,14 +254,7 @@ fn measure(ds: &Dataset) -> Measured {
                 .iter()
                 .map(|&(d, first_stage)| {
                     let v = &ds.vclaims[d];
-                    let text = v["text"].as_str().unwrap_or_default();
-                    let title = v["title"].as_str().filter(|t| !t.is_empty());
-                    let c = Candidate {
-                        id: d,
-                        text,
-                        title,
-                        first_stage,
-                    };
+                    let c = candidate(ds, d, first_stage);
                     let mut s = Signals::measure(&profile, &c, best, idf);
                     if let (Some(a), Some(b)) = (q.day, statement_day(v)) {
                         s.date = date_proximity(a, b);
@@ -490,6 +483,17 @@ fn failures(ds: &Dataset) {
 
 /// The day a fact-check's claim was made, from its `date` field (PolitiFact:
 /// "stated on October 22, 2019 in ..."), read as `claimdesk match` reads it.
+/// Fact-check `d` of the data set as a rerank candidate.
+fn candidate(ds: &Dataset, d: usize, first_stage: f64) -> Candidate<'_, usize> {
+    let v = &ds.vclaims[d];
+    Candidate {
+        id: d,
+        text: v["text"].as_str().unwrap_or_default(),
+        title: v["title"].as_str().filter(|t| !t.is_empty()),
+        first_stage,
+    }
+}
+
 fn statement_day(v: &Value) -> Option<i64> {
     v["date"].as_str().and_then(parse_day)
 }
