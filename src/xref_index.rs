@@ -97,6 +97,7 @@ impl WordIndex {
         words: &[SearchWord],
         k: usize,
     ) -> Result<Vec<i64>> {
+        let mut all: Vec<i64> = Vec::new();
         for word in words {
             let posting = posting(&mut self.postings, word.term, self.stored_up_to == 0);
             if !posting.read_stored && word.df as usize > MAX_POSTINGS {
@@ -120,10 +121,7 @@ impl WordIndex {
                     }
                 };
             }
-        }
-        let mut all: Vec<i64> = Vec::new();
-        for word in words {
-            if let Some(ids) = self.postings.get(&word.term).and_then(|p| p.ids.as_deref()) {
+            if let Some(ids) = &posting.ids {
                 all.extend_from_slice(ids);
             }
         }

@@ -8,6 +8,19 @@ use common::{Desk, s, stderr};
 /// statement line, JSON Lines) and repeated in a 2016 speech (ClaimReview).
 const CLAIM: &str = "We have lost 800,000 manufacturing jobs since the recession began.";
 
+/// A ClaimReview of [`CLAIM`] published on `published`, of a claim made on
+/// `claim_date` when given.
+fn claim_review(url: &str, published: &str, claim_date: Option<&str>) -> String {
+    let item = claim_date.map_or(String::new(), |d| {
+        format!(r#""itemReviewed": {{"@type": "Claim", "datePublished": "{d}"}},"#)
+    });
+    format!(
+        r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "{CLAIM}",
+            "url": "{url}", "datePublished": "{published}", {item}
+            "reviewRating": {{"alternateName": "False"}}}}"#
+    )
+}
+
 fn desk_with_two_checks() -> Desk {
     let desk = Desk::new();
     let lines = desk.write(
@@ -18,11 +31,7 @@ fn desk_with_two_checks() -> Desk {
     );
     let page = desk.write(
         "claimreview.json",
-        format!(
-            r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "{CLAIM}",
-                "url": "https://factcheck.example/2016/jobs", "datePublished": "2016-03-07",
-                "reviewRating": {{"alternateName": "Mostly true"}}}}"#
-        ),
+        claim_review("https://factcheck.example/2016/jobs", "2016-03-07", None),
     );
     let other = desk.write(
         "other.jsonl",
@@ -95,21 +104,16 @@ fn a_claim_review_is_dated_by_its_claim() {
     // Reviewed on 10 January, of a claim made on 5 January.
     let recent = desk.write(
         "recent.json",
-        format!(
-            r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "{CLAIM}",
-                "url": "https://factcheck.example/2020/jobs", "datePublished": "2020-01-10",
-                "itemReviewed": {{"@type": "Claim", "datePublished": "2020-01-05"}},
-                "reviewRating": {{"alternateName": "False"}}}}"#
+        claim_review(
+            "https://factcheck.example/2020/jobs",
+            "2020-01-10",
+            Some("2020-01-05"),
         ),
     );
     // The same text, checked half a year earlier, with no date of its claim.
     let older = desk.write(
         "older.json",
-        format!(
-            r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "{CLAIM}",
-                "url": "https://factcheck.example/2019/jobs", "datePublished": "2019-06-01",
-                "reviewRating": {{"alternateName": "False"}}}}"#
-        ),
+        claim_review("https://factcheck.example/2019/jobs", "2019-06-01", None),
     );
     let out = desk.run(&["factchecks", "import", s(&recent), s(&older)]);
     assert!(out.status.success(), "{}", stderr(&out));

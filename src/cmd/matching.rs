@@ -35,8 +35,9 @@ the import said (a ClaimReview's itemReviewed datePublished, a claim_date
 column, PolitiFact's \"stated on October 22, 2019 in ...\"), else the day
 it was published. One dated more than a day after the input gets no boost:
 an earlier check cannot be of a later statement. Fact-checks without a
-readable date, and stored claims, are ranked as without --date. Dates: 2012-10-22 (a time may
-follow), October 22, 2012, Oct. 22, 2012 or 22 October 2012.";
+readable date, and stored claims, are ranked as without --date. Dates:
+2012-10-22 (a time may follow), October 22, 2012, Oct. 22, 2012 or
+22 October 2012.";
 
 /// Find earlier claims and fact-checks like each input claim.
 #[derive(Debug, Args)]

@@ -198,7 +198,6 @@ impl<'s> Importer<'s> {
         self.store
             .commit_batch(claims.len() as u32, &delta)
             .context("cannot commit the imported articles")?;
-        drop(delta);
         self.pending = 0;
         self.pending_claims = 0;
         if let Some(batch) = &mut self.xref {
@@ -243,17 +242,8 @@ pub fn count_terms(text: &str, counts: &mut HashMap<String, u32>) {
     let mut terms = crate::xref::terms(text);
     terms.sort_unstable();
     terms.dedup();
-    add_counts(&terms, counts);
-}
-
-fn add_counts(distinct: &[String], counts: &mut HashMap<String, u32>) {
-    for term in distinct {
-        match counts.get_mut(term) {
-            Some(n) => *n += 1,
-            None => {
-                counts.insert(term.clone(), 1);
-            }
-        }
+    for term in terms {
+        *counts.entry(term).or_insert(0) += 1;
     }
 }
 

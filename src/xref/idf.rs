@@ -52,23 +52,12 @@ impl Idf {
         });
         seen.sort_unstable();
         seen.dedup();
-        for h in seen {
-            *self.df.entry(h).or_insert(0) += 1;
-        }
-        self.n_docs += 1;
+        self.add_hashes(&seen);
     }
 
-    /// Adds one document from its distinct terms, as [`terms`](super::terms)
-    /// gives them: [`Idf::add`] for a caller that has tokenized already.
-    pub fn add_terms<S: AsRef<str>>(&mut self, distinct: &[S]) {
-        for term in distinct {
-            *self.df.entry(hash(term.as_ref().as_bytes())).or_insert(0) += 1;
-        }
-        self.n_docs += 1;
-    }
-
-    /// [`Idf::add_terms`] for terms already hashed (as `xref::text::hash`
-    /// hashes a term's bytes).
+    /// Adds one document from the hashes of its distinct terms (as
+    /// `xref::text::hash` hashes a term's bytes): [`Idf::add`] for a caller
+    /// that has tokenized already.
     pub fn add_hashes(&mut self, distinct: &[u64]) {
         for &h in distinct {
             *self.df.entry(h).or_insert(0) += 1;

@@ -178,14 +178,13 @@ impl Profile {
 
     /// Word n-grams of n = `n + 1`.
     fn grams(&self, n: usize) -> &[u64] {
-        self.section(
-            [
-                Section::Grams1,
-                Section::Grams2,
-                Section::Grams3,
-                Section::Grams4,
-            ][n],
-        )
+        const GRAMS: [Section; 4] = [
+            Section::Grams1,
+            Section::Grams2,
+            Section::Grams3,
+            Section::Grams4,
+        ];
+        self.section(GRAMS[n])
     }
 
     fn numbers(&self) -> &[u64] {
