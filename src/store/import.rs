@@ -50,7 +50,8 @@ impl Store {
         Ok(())
     }
 
-    /// Add the term counts of the batch's claims and commit the batch.
+    /// Add term counts (of `n_docs` claims committed in this batch or
+    /// earlier ones) and commit the batch.
     pub fn commit_batch<K: AsRef<str> + Ord, S: BuildHasher>(
         &mut self,
         n_docs: u32,
