@@ -53,6 +53,8 @@ pub struct WordIndex {
     /// By term hash.
     postings: FxHashMap<u64, Posting>,
     entries: usize,
+    /// The ids of one search's postings, kept between searches for its memory.
+    scratch: Vec<i64>,
 }
 
 impl WordIndex {
@@ -62,6 +64,7 @@ impl WordIndex {
             stored_up_to,
             postings: FxHashMap::default(),
             entries: 0,
+            scratch: Vec::new(),
         }
     }
 
@@ -97,7 +100,8 @@ impl WordIndex {
         words: &[SearchWord],
         k: usize,
     ) -> Result<Vec<i64>> {
-        let mut all: Vec<i64> = Vec::new();
+        let mut all = std::mem::take(&mut self.scratch);
+        all.clear();
         for word in words {
             let posting = posting(&mut self.postings, word.term, self.stored_up_to == 0);
             if !posting.read_stored && word.df as usize > MAX_POSTINGS {
@@ -136,6 +140,7 @@ impl WordIndex {
             .collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         found.truncate(k);
+        self.scratch = all;
         Ok(found.into_iter().map(|(id, _)| id).collect())
     }
 }

@@ -128,21 +128,23 @@ impl ClaimTerms {
     /// claim always yields the same words.
     fn rare_words(&self, idf: &Idf) -> Vec<SearchWord> {
         let cap = (idf.n_docs() / MAX_TERM_SHARE).max(MIN_TERM_CAP);
-        let mut rare: Vec<(u32, usize, u64, &str)> = self
-            .searchable()
-            .enumerate()
-            .filter_map(|(order, (i, surface))| {
-                let term = self.hashes[i];
-                let df = idf.df_hash(term);
-                (1..=cap)
-                    .contains(&df)
-                    .then_some((df, order, term, surface))
-            })
-            .collect();
-        rare.sort_by_key(|&(df, order, _, _)| (df, order));
+        // The QUERY_TERMS least frequent, in (df, text order): words come in
+        // text order, so a word goes after those as rare as it.
+        let mut rare: Vec<(u32, u64, &str)> = Vec::with_capacity(QUERY_TERMS + 1);
+        for (i, surface) in self.searchable() {
+            let term = self.hashes[i];
+            let df = idf.df_hash(term);
+            if !(1..=cap).contains(&df) {
+                continue;
+            }
+            let at = rare.partition_point(|&(seen, _, _)| seen <= df);
+            if at < QUERY_TERMS {
+                rare.insert(at, (df, term, surface));
+                rare.truncate(QUERY_TERMS);
+            }
+        }
         rare.into_iter()
-            .take(QUERY_TERMS)
-            .map(|(df, _, term, surface)| SearchWord {
+            .map(|(df, term, surface)| SearchWord {
                 term,
                 surface: surface.to_string(),
                 df,
