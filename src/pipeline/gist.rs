@@ -1,6 +1,9 @@
 //! What cross-referencing keeps of the claims it compares: a cheap gist of
-//! each claim's content words, enough to rule out most candidate pairs, and
-//! small caches of the claims used most recently.
+//! each claim's content words, enough to rule out most candidate pairs,
+//! small caches of the claims used most recently, and the texts of the
+//! claims imported last.
+
+use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap;
 
@@ -106,6 +109,50 @@ impl<T> Recent<T> {
     }
 }
 
+/// The texts of the claims added last, up to a number of bytes: a stored
+/// claim compared again once its profile has left the cache is most often
+/// one of this run, and reading it back from SQLite cost more than building
+/// its profile.
+pub struct RecentTexts {
+    /// By ascending id.
+    texts: VecDeque<(i64, Box<str>)>,
+    bytes: usize,
+    capacity: usize,
+}
+
+impl RecentTexts {
+    /// Keep at most `capacity` bytes of text.
+    pub fn new(capacity: usize) -> Self {
+        RecentTexts {
+            texts: VecDeque::new(),
+            bytes: 0,
+            capacity,
+        }
+    }
+
+    /// Keep the text of claim `id`, newer than any kept, and let the oldest go.
+    pub fn push(&mut self, id: i64, text: &str) {
+        debug_assert!(self.texts.back().is_none_or(|&(last, _)| last < id));
+        self.bytes += text.len();
+        self.texts.push_back((id, text.into()));
+        while self.bytes > self.capacity {
+            match self.texts.pop_front() {
+                Some((_, old)) => self.bytes -= old.len(),
+                None => break,
+            }
+        }
+    }
+
+    /// The text of claim `id`, if kept.
+    pub fn get(&self, id: i64) -> Option<&str> {
+        let at = self.texts.partition_point(|&(kept, _)| kept < id);
+        match self.texts.get(at) {
+            Some((kept, text)) if *kept == id => Some(text),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +177,20 @@ mod tests {
         let expected = Profile::new(a, &idf).cosine(&Profile::new(b, &idf));
         assert!(expected > 0.3, "{expected}");
         assert!((gist(a).cosine(&gist(b)) - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn recent_texts_keep_the_newest_within_their_bytes() {
+        let mut texts = RecentTexts::new(10);
+        texts.push(1, "four");
+        texts.push(3, "five!");
+        assert_eq!(
+            (texts.get(1), texts.get(2), texts.get(3)),
+            (Some("four"), None, Some("five!"))
+        );
+        texts.push(7, "two");
+        assert_eq!(texts.get(1), None);
+        assert_eq!((texts.get(3), texts.get(7)), (Some("five!"), Some("two")));
     }
 
     #[test]
