@@ -92,6 +92,13 @@ pub struct Prepared {
     terms: Vec<ClaimTerms>,
 }
 
+impl Prepared {
+    /// How many claims the document was split into.
+    pub fn claims(&self) -> usize {
+        self.article.claims.len()
+    }
+}
+
 /// Imports documents one by one into a store, committing in batches; the
 /// open batch is committed by [`Importer::finish`], or when dropped.
 pub struct Importer<'s> {
