@@ -8,6 +8,17 @@ use super::Idf;
 use super::model::{BIAS, FEATURES, WEIGHTS};
 use super::text::{combine, for_each_token, hash};
 
+/// What a profile keeps of a hash: half its bits. Import holds tens of
+/// thousands of profiles, and 32-bit keys take a third less memory (so more
+/// fit the cache) and merge faster; two different terms of the two texts
+/// compared would meet by chance about once in a billion pairs of terms.
+type Key = u32;
+
+/// The key of a 64-bit hash: both halves folded.
+fn key(h: u64) -> Key {
+    (h ^ (h >> 32)) as Key
+}
+
 /// Stands in for every number in word n-grams, so that "151 times since October"
 /// and "160 times since October" share their phrasing; numbers are compared apart.
 const NUMBER_MARK: u64 = 0x4e55_4d42_4552;
@@ -38,14 +49,14 @@ pub struct Profile {
     /// The content terms (no stop words, no numbers) with their IDF weight,
     /// then the adjacent content-term pairs, weighted by the mean IDF of the
     /// pair; each part sorted by hash (see [`Profile::uni`], [`Profile::bi`]).
-    weighted: Box<[(u64, f32)]>,
+    weighted: Box<[(Key, f32)]>,
     n_uni: usize,
     uni_norm: f64,
     uni_mass: f64,
     bi_norm: f64,
     /// The hash lists of [`Section`], one after another; `ends` holds where
     /// each ends.
-    hashes: Box<[u64]>,
+    hashes: Box<[Key]>,
     ends: [u32; SECTIONS],
     /// Character 4-grams of the lowercased words, catching spelling
     /// variants: the four bytes themselves, sorted.
@@ -83,14 +94,14 @@ impl Profile {
         let mut p = Profile::default();
         let mut content: Vec<(u64, f32)> = Vec::with_capacity(32);
         let mut all: Vec<u64> = Vec::with_capacity(48);
-        let mut numbers: Vec<u64> = Vec::new();
-        let mut names: Vec<u64> = Vec::new();
-        let mut prefixes: Vec<u64> = Vec::with_capacity(32);
+        let mut numbers: Vec<Key> = Vec::new();
+        let mut names: Vec<Key> = Vec::new();
+        let mut prefixes: Vec<Key> = Vec::with_capacity(32);
         let mut surface = String::with_capacity(text.len() + 8);
         for_each_token(text, |t| {
             let h = hash(t.term.as_bytes());
             if t.capital && !all.is_empty() && !t.stop {
-                names.push(h);
+                names.push(key(h));
             }
             // Every negation starts with "n" or ends with "t": most words
             // skip the list.
@@ -101,7 +112,7 @@ impl Profile {
             }
             p.attributed |= ATTRIBUTIONS.contains(&t.term);
             if t.number {
-                numbers.push(h);
+                numbers.push(key(h));
                 all.push(NUMBER_MARK);
                 surface.push_str("# ");
             } else {
@@ -109,21 +120,31 @@ impl Profile {
                 surface.push_str(t.surface);
                 surface.push(' ');
                 if !t.stop {
-                    prefixes.push(hash(&t.surface.as_bytes()[..t.surface.len().min(5)]));
+                    prefixes.push(key(hash(&t.surface.as_bytes()[..t.surface.len().min(5)])));
                     content.push((h, idf.weight_hash(h) as f32));
                 }
             }
         });
         p.n_tokens = all.len();
-        let mut bi: Vec<(u64, f32)> = content
-            .windows(2)
-            .map(|w| (combine(w[0].0, w[1].0), (w[0].1 + w[1].1) / 2.0))
-            .collect();
-        let mut uni = content;
-        for v in [&mut uni, &mut bi] {
-            v.sort_unstable_by_key(|e| e.0);
-            v.dedup_by_key(|e| e.0);
+        // Both lists in one allocation: the terms, then the pairs.
+        let n_pairs = content.len().saturating_sub(1);
+        let mut weighted: Vec<(Key, f32)> = Vec::with_capacity(content.len() + n_pairs);
+        weighted.extend(content.iter().map(|&(h, w)| (key(h), w)));
+        weighted.extend(
+            content
+                .windows(2)
+                .map(|w| (key(combine(w[0].0, w[1].0)), (w[0].1 + w[1].1) / 2.0)),
+        );
+        let (uni, bi) = weighted.split_at_mut(content.len());
+        let mut n = [0; 2];
+        for (part, n) in [uni, bi].into_iter().zip(&mut n) {
+            part.sort_unstable_by_key(|e| e.0);
+            *n = dedup_sorted(part, |a, b| a.0 == b.0);
         }
+        // Close the gap the terms' duplicates left before the pairs.
+        weighted.copy_within(content.len()..content.len() + n[1], n[0]);
+        weighted.truncate(n[0] + n[1]);
+        let (uni, bi) = weighted.split_at(n[0]);
         p.uni_norm = uni
             .iter()
             .map(|e| f64::from(e.1).powi(2))
@@ -135,26 +156,37 @@ impl Profile {
             .map(|e| f64::from(e.1).powi(2))
             .sum::<f64>()
             .sqrt();
-        p.n_uni = uni.len();
-        uni.extend_from_slice(&bi);
-        p.weighted = uni.into_boxed_slice();
+        p.n_uni = n[0];
+        p.weighted = weighted.into_boxed_slice();
 
-        let grams: [Vec<u64>; 4] = std::array::from_fn(|n| {
+        // In `Section` order; all but the token sequence sorted and
+        // deduplicated, in place.
+        let grams = |n: usize| {
             all.windows(n + 1)
-                .map(|w| w.iter().fold(0, |h, &x| combine(h, x)))
-                .collect()
-        });
-        let [g1, g2, g3, g4] = grams;
-        // In `Section` order; all but the token sequence sorted and deduplicated.
-        let parts = [g1, g2, g3, g4, numbers, names, all, prefixes];
-        let mut hashes = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        for (i, mut part) in parts.into_iter().enumerate() {
-            if i != Section::Seq as usize {
-                part.sort_unstable();
-                part.dedup();
+                .map(|w| key(w.iter().fold(0, |h, &x| combine(h, x))))
+        };
+        let total = (0..4).map(|n| all.len().saturating_sub(n)).sum::<usize>()
+            + numbers.len()
+            + names.len()
+            + all.len()
+            + prefixes.len();
+        let mut hashes: Vec<Key> = Vec::with_capacity(total);
+        for section in 0..SECTIONS {
+            let start = hashes.len();
+            match section {
+                0..=3 => hashes.extend(grams(section)),
+                4 => hashes.extend_from_slice(&numbers),
+                5 => hashes.extend_from_slice(&names),
+                6 => hashes.extend(all.iter().map(|&h| key(h))),
+                _ => hashes.extend_from_slice(&prefixes),
             }
-            hashes.extend_from_slice(&part);
-            p.ends[i] = hashes.len() as u32;
+            if section != Section::Seq as usize {
+                let part = &mut hashes[start..];
+                part.sort_unstable();
+                let kept = dedup_sorted(part, |a, b| a == b);
+                hashes.truncate(start + kept);
+            }
+            p.ends[section] = hashes.len() as u32;
         }
         p.hashes = hashes.into_boxed_slice();
         // Four bytes are their own exact key: no hash, no collision.
@@ -170,14 +202,14 @@ impl Profile {
     }
 
     /// One of the hash lists.
-    fn section(&self, section: Section) -> &[u64] {
+    fn section(&self, section: Section) -> &[Key] {
         let i = section as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.hashes[start..self.ends[i] as usize]
     }
 
     /// Word n-grams of n = `n + 1`.
-    fn grams(&self, n: usize) -> &[u64] {
+    fn grams(&self, n: usize) -> &[Key] {
         const GRAMS: [Section; 4] = [
             Section::Grams1,
             Section::Grams2,
@@ -187,29 +219,29 @@ impl Profile {
         self.section(GRAMS[n])
     }
 
-    fn numbers(&self) -> &[u64] {
+    fn numbers(&self) -> &[Key] {
         self.section(Section::Numbers)
     }
 
-    fn names(&self) -> &[u64] {
+    fn names(&self) -> &[Key] {
         self.section(Section::Names)
     }
 
-    fn seq(&self) -> &[u64] {
+    fn seq(&self) -> &[Key] {
         self.section(Section::Seq)
     }
 
-    fn prefixes(&self) -> &[u64] {
+    fn prefixes(&self) -> &[Key] {
         self.section(Section::Prefixes)
     }
 
     /// Content terms with their IDF weight, sorted by hash.
-    fn uni(&self) -> &[(u64, f32)] {
+    fn uni(&self) -> &[(Key, f32)] {
         &self.weighted[..self.n_uni]
     }
 
     /// Adjacent content-term pairs with their weight, sorted by hash.
-    fn bi(&self) -> &[(u64, f32)] {
+    fn bi(&self) -> &[(Key, f32)] {
         &self.weighted[self.n_uni..]
     }
 
@@ -370,7 +402,7 @@ struct Overlap {
 }
 
 impl Overlap {
-    fn of(a: &[(u64, f32)], b: &[(u64, f32)]) -> Self {
+    fn of(a: &[(Key, f32)], b: &[(Key, f32)]) -> Self {
         let mut o = Overlap::default();
         let (mut i, mut j) = (0, 0);
         // Steps without a branch on the order (as in `shared`).
@@ -433,7 +465,7 @@ fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 }
 
 /// Merges two sorted weighted lists, summing `f(weight_a, weight_b)` over shared keys.
-fn merge(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f64) -> f64 {
+fn merge<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)], f: impl Fn(f32, f32) -> f64) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     // Steps without a branch on the order (as in `shared`).
     while i < a.len() && j < b.len() {
@@ -447,7 +479,7 @@ fn merge(a: &[(u64, f32)], b: &[(u64, f32)], f: impl Fn(f32, f32) -> f64) -> f64
     sum
 }
 
-fn shares_a_key(a: &[(u64, f32)], b: &[(u64, f32)]) -> bool {
+fn shares_a_key(a: &[(Key, f32)], b: &[(Key, f32)]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -460,7 +492,7 @@ fn shares_a_key(a: &[(u64, f32)], b: &[(u64, f32)]) -> bool {
 }
 
 /// Length of the longest common subsequence of two token sequences.
-fn lcs(a: &[u64], b: &[u64]) -> usize {
+fn lcs(a: &[Key], b: &[Key]) -> usize {
     if b.len() <= 64 {
         lcs_bits(a, b)
     } else {
@@ -473,10 +505,10 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
 /// where the row's value steps up at column j, so the zero bits count it.
 /// Each pair compared at import runs this; the row-by-row form was a good
 /// share of the comparison's time.
-fn lcs_bits(a: &[u64], b: &[u64]) -> usize {
+fn lcs_bits(a: &[Key], b: &[Key]) -> usize {
     // For each distinct token of b, the positions where b holds it (on the
     // stack: this runs for every pair compared).
-    let mut buf = [(0u64, 0u64); 64];
+    let mut buf = [(0 as Key, 0u64); 64];
     for (j, &t) in b.iter().enumerate() {
         buf[j] = (t, 1u64 << j);
     }
@@ -507,7 +539,7 @@ fn lcs_bits(a: &[u64], b: &[u64]) -> usize {
     (!v & live).count_ones() as usize
 }
 
-fn lcs_rows(a: &[u64], b: &[u64]) -> usize {
+fn lcs_rows(a: &[Key], b: &[Key]) -> usize {
     // One row on the stack for sentences, on the heap for anything longer.
     let mut stack = [0u16; 128];
     let mut heap = Vec::new();
@@ -528,12 +560,28 @@ fn lcs_rows(a: &[u64], b: &[u64]) -> usize {
     usize::from(row[b.len()])
 }
 
+/// Moves the first of each run of equal neighbours (`same`) to the front of
+/// the sorted `v` and returns how many there are.
+fn dedup_sorted<T: Copy>(v: &mut [T], same: impl Fn(&T, &T) -> bool) -> usize {
+    if v.is_empty() {
+        return 0;
+    }
+    let mut n = 1;
+    for i in 1..v.len() {
+        if !same(&v[n - 1], &v[i]) {
+            v[n] = v[i];
+            n += 1;
+        }
+    }
+    n
+}
+
 /// The dot product of two weighted term lists sorted by hash.
-pub(crate) fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
+pub(crate) fn dot<K: Ord + Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> f64 {
     merge(a, b, |x, y| f64::from(x) * f64::from(y))
 }
 
-fn weighted_shared(a: &[(u64, f32)], b: &[(u64, f32)]) -> f64 {
+fn weighted_shared(a: &[(Key, f32)], b: &[(Key, f32)]) -> f64 {
     merge(a, b, |x, _| f64::from(x))
 }
 
@@ -547,15 +595,15 @@ mod lcs_tests {
         assert_eq!(lcs_bits(&[1, 2, 3, 4], &[1, 3, 4]), 3);
         assert_eq!(lcs_bits(&[], &[1, 2]), 0);
         assert_eq!(lcs_bits(&[5, 5, 5], &[5, 6, 5]), 2);
-        let long: Vec<u64> = (0..64).collect();
+        let long: Vec<u32> = (0..64).collect();
         assert_eq!(lcs_bits(&long, &long), 64);
     }
 
     proptest! {
         #[test]
         fn bit_parallel_equals_row_by_row(
-            a in proptest::collection::vec(0u64..6, 0..80),
-            b in proptest::collection::vec(0u64..6, 0..=64),
+            a in proptest::collection::vec(0u32..6, 0..80),
+            b in proptest::collection::vec(0u32..6, 0..=64),
         ) {
             prop_assert_eq!(lcs_bits(&a, &b), lcs_rows(&a, &b));
         }
