@@ -121,6 +121,7 @@ impl Cmd {
             )
             .into());
         }
+        no_huge_pages();
         let mut store = ctx.store()?;
         let mut importer = Importer::new(&mut store, !self.no_xref, !self.no_analysis)?;
         let mut tally = Tally::default();
@@ -262,6 +263,21 @@ impl Cmd {
             send(Event::InputDone)?;
         }
         Ok(())
+    }
+}
+
+/// Keep this process off transparent huge pages (Linux), where the system
+/// gives them to every large allocation ("always"). Import allocates and
+/// frees in bursts; the allocator hands freed memory back, and each new
+/// 2 MB page was zeroed whole on first touch. On Reuters with
+/// cross-referencing, peak memory went from 173 to 143 MB at the same speed,
+/// which pays for a cache twice as large.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers; if it fails, the
+    // process keeps the system's setting, which is only slower.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 

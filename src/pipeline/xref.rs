@@ -36,12 +36,14 @@ const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
 /// fact-check's word weight: articles wrap a checked claim in extra clauses
 /// ("..., believed to be affiliated with Iran, ...") that lower the similarity.
 const FACTCHECK_COVERAGE: f64 = 0.75;
-/// Claims whose profiles are kept at once (each takes one to two kilobytes).
-/// A stored claim is a candidate of many new ones. On Reuters, 4,000 meant
-/// 75,000 profiles rebuilt from text and 40,000 about 17,000 (import 3.3 to
-/// 3.0 s), but 40,000 took the import's peak memory past 200 MB (220); 16,000
-/// keeps most of the gain at 155 to 168 MB.
-const SEEN_CAPACITY: usize = 16_000;
+/// Claims whose profiles are kept at once (each takes about a kilobyte and a
+/// half). A stored claim is a candidate of many new ones. On Reuters, 4,000
+/// meant 75,000 profiles rebuilt from text, 16,000 45,000 and 32,000 29,000.
+/// With 64-bit keys and transparent huge pages (see `cmd::import`), 40,000
+/// took the import's peak memory past 200 MB; with 32-bit keys and without
+/// them, 32,000 take it to about 160 MB (import 2.62 to 2.45 s; 48,000: 2.44 s,
+/// 190 MB).
+const SEEN_CAPACITY: usize = 32_000;
 /// Claims whose gists are kept at once (each takes a few hundred bytes).
 const GIST_CAPACITY: usize = 50_000;
 /// Bytes of the texts of this run's latest claims kept for the gists and
