@@ -26,11 +26,11 @@ pub const MAX_TERMS: usize = 250_000;
 /// A word to find candidates with: its term (how claimdesk normalizes it)
 /// and the word as written (what the full-text index's stemmer reads).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchWord {
+pub struct SearchWord<'a> {
     /// The hash of the normalized, stemmed term, as `xref::Idf` keys it.
     pub term: u64,
     /// The word as written, lowercased.
-    pub surface: String,
+    pub surface: &'a str,
     /// How many claims hold the term, as far as the caller knows: past
     /// [`MAX_POSTINGS`] the word is known too common without a lookup.
     pub df: u32,
@@ -115,7 +115,7 @@ impl WordIndex {
             if !posting.read_stored {
                 posting.read_stored = true;
                 let stored =
-                    store.claims_with_word(&word.surface, self.stored_up_to, MAX_POSTINGS)?;
+                    store.claims_with_word(word.surface, self.stored_up_to, MAX_POSTINGS)?;
                 posting.ids = match (stored, posting.ids.take()) {
                     (Some(mut stored), Some(new)) if stored.len() + new.len() <= MAX_POSTINGS => {
                         self.entries += stored.len();
@@ -190,10 +190,10 @@ mod tests {
         terms.map(h)
     }
 
-    fn word(w: &str) -> SearchWord {
+    fn word(w: &str) -> SearchWord<'_> {
         SearchWord {
             term: h(w),
-            surface: w.into(),
+            surface: w,
             df: 1,
         }
     }
@@ -266,12 +266,12 @@ mod tests {
         let words = [
             SearchWord {
                 term: h("militia"),
-                surface: "militia".into(),
+                surface: "militia",
                 df: 2,
             },
             SearchWord {
                 term: h("drone"),
-                surface: "drones".into(),
+                surface: "drones",
                 df: 2,
             },
         ];

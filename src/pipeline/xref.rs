@@ -135,7 +135,7 @@ impl ClaimTerms {
     /// many and none too common (a word no stored claim has cannot find
     /// one, and a common word finds too many); ties keep text order, so a
     /// claim always yields the same words.
-    fn rare_words(&self, idf: &Idf) -> Vec<SearchWord> {
+    fn rare_words(&self, idf: &Idf) -> Vec<SearchWord<'_>> {
         let cap = (idf.n_docs() / MAX_TERM_SHARE).max(MIN_TERM_CAP);
         // The QUERY_TERMS least frequent, in (df, text order): words come in
         // text order, so a word goes after those as rare as it.
@@ -153,11 +153,7 @@ impl ClaimTerms {
             }
         }
         rare.into_iter()
-            .map(|(df, term, surface)| SearchWord {
-                term,
-                surface: surface.to_string(),
-                df,
-            })
+            .map(|(df, term, surface)| SearchWord { term, surface, df })
             .collect()
     }
 
@@ -302,7 +298,7 @@ impl CrossReferencer {
             if !self.factchecks {
                 continue;
             }
-            let surfaces: Vec<String> = words.iter().map(|w| w.surface.clone()).collect();
+            let surfaces: Vec<String> = words.iter().map(|w| w.surface.to_string()).collect();
             for (fc, fc_text, _) in store.factcheck_candidates(&surfaces, FACTCHECK_CANDIDATES)? {
                 let fc_profile = Profile::new(&fc_text, idf);
                 let score = profile.similarity(&fc_profile);
@@ -395,7 +391,7 @@ mod tests {
         let t = ClaimTerms::of("Drones struck militia bases near Tikrit");
         // "tikrit" is in no stored claim: it cannot find one.
         let rare = t.rare_words(&idf);
-        let words: Vec<&str> = rare.iter().map(|w| w.surface.as_str()).collect();
+        let words: Vec<&str> = rare.iter().map(|w| w.surface).collect();
         assert_eq!(words, ["drones", "militia", "bases"]);
     }
 }

@@ -110,7 +110,9 @@ impl Profile {
             {
                 p.negations += 1;
             }
-            p.attributed |= ATTRIBUTIONS.contains(&t.term);
+            // Each reporting verb starts with "s" or "t".
+            p.attributed |= matches!(t.term.as_bytes().first(), Some(b's' | b't'))
+                && ATTRIBUTIONS.contains(&t.term);
             if t.number {
                 numbers.push(key(h));
                 all.push(NUMBER_MARK);
@@ -621,6 +623,16 @@ mod tests {
             NEGATIONS
                 .iter()
                 .all(|w| w.starts_with('n') || w.ends_with('t'))
+        );
+    }
+
+    #[test]
+    fn every_reporting_verb_starts_with_s_or_t() {
+        // `Profile::new` looks a term up in ATTRIBUTIONS only then.
+        assert!(
+            ATTRIBUTIONS
+                .iter()
+                .all(|w| w.starts_with('s') || w.starts_with('t'))
         );
     }
 }
