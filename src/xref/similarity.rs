@@ -614,7 +614,7 @@ mod lcs_tests {
 
 #[cfg(test)]
 mod tests {
-    use super::NEGATIONS;
+    use super::{ATTRIBUTIONS, NEGATIONS};
 
     #[test]
     fn every_negation_starts_with_n_or_ends_with_t() {
