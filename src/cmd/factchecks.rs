@@ -81,7 +81,8 @@ impl Import {
                 for &i in &stored.added {
                     count_terms(&checks[i].claim, &mut counts);
                 }
-                store.save_idf_delta(stored.added.len() as u32, &counts)?;
+                let delta = counts.iter().map(|(term, &n)| (term.as_str(), n));
+                store.save_idf_delta(stored.added.len() as u32, delta)?;
                 Ok(stored)
             });
             match result {

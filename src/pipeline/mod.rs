@@ -123,23 +123,30 @@ struct XrefBatch {
 #[derive(Default)]
 struct TermCounts {
     claims: u32,
-    df: FxHashMap<Box<str>, u32>,
+    /// By term hash (as [`ClaimTerms::hashes`] gives it: hashing each term's
+    /// text again was most of the counting): the term and its count.
+    df: FxHashMap<u64, (Box<str>, u32)>,
 }
 
 impl TermCounts {
     /// Count each claim once for each of its distinct terms.
     fn add(&mut self, claims: &[NewClaim]) {
         for claim in claims {
-            for term in claim.terms.terms() {
-                match self.df.get_mut(term) {
-                    Some(n) => *n += 1,
+            for (term, &h) in claim.terms.terms().zip(claim.terms.hashes()) {
+                match self.df.get_mut(&h) {
+                    Some(counted) => counted.1 += 1,
                     None => {
-                        self.df.insert(term.into(), 1);
+                        self.df.insert(h, (term.into(), 1));
                     }
                 }
             }
         }
         self.claims += claims.len() as u32;
+    }
+
+    /// The terms and their counts.
+    fn delta(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.df.values().map(|(term, n)| (&**term, *n))
     }
 }
 
@@ -240,7 +247,7 @@ impl<'s> Importer<'s> {
             None => (Vec::new(), TermCounts::default()),
         };
         self.store
-            .commit_batch(counts.claims, &counts.df)
+            .commit_batch(counts.claims, counts.delta())
             .context("cannot commit the imported articles")?;
         self.pending = 0;
         self.pending_claims = 0;

@@ -3,7 +3,6 @@
 //! the findings of each batch are written by the writer, in batch order, in
 //! the transaction of a later batch.
 
-use std::collections::HashMap;
 use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::thread::JoinHandle;
 
@@ -63,7 +62,7 @@ impl Xref {
         if let Xref::Worker(worker) = self {
             worker.store_findings(store, true)?;
         }
-        Ok(store.commit_batch(0, &HashMap::<&str, u32>::new())?)
+        Ok(store.commit_batch(0, std::iter::empty())?)
     }
 }
 

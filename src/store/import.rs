@@ -7,9 +7,6 @@
 //! hundred articles. Small transactions per article would cost a WAL commit
 //! and a full-text index flush each, ten times the work of the rows.
 
-use std::collections::HashMap;
-use std::hash::BuildHasher;
-
 use rusqlite::types::{ToSqlOutput, Value};
 use rusqlite::{Connection, OptionalExtension, ToSql, params, params_from_iter};
 
@@ -52,10 +49,10 @@ impl Store {
 
     /// Add term counts (of `n_docs` claims committed in this batch or
     /// earlier ones) and commit the batch.
-    pub fn commit_batch<K: AsRef<str> + Ord, S: BuildHasher>(
+    pub fn commit_batch<'t>(
         &mut self,
         n_docs: u32,
-        delta: &HashMap<K, u32, S>,
+        delta: impl IntoIterator<Item = (&'t str, u32)>,
     ) -> Result<()> {
         if self.conn.is_autocommit() {
             return Ok(());
@@ -102,10 +99,10 @@ impl Store {
     }
 
     /// Add the term counts of newly imported claims or fact-checks to the stored ones.
-    pub fn save_idf_delta<K: AsRef<str> + Ord, S: BuildHasher>(
+    pub fn save_idf_delta<'t>(
         &mut self,
         n_docs: u32,
-        delta: &HashMap<K, u32, S>,
+        delta: impl IntoIterator<Item = (&'t str, u32)>,
     ) -> Result<()> {
         let tx = self.write()?;
         write_idf_delta(&tx, n_docs, delta)?;
@@ -114,10 +111,10 @@ impl Store {
     }
 }
 
-fn write_idf_delta<K: AsRef<str> + Ord, S: BuildHasher>(
+fn write_idf_delta<'t>(
     conn: &Connection,
     n_docs: u32,
-    delta: &HashMap<K, u32, S>,
+    delta: impl IntoIterator<Item = (&'t str, u32)>,
 ) -> Result<()> {
     if n_docs == 0 {
         return Ok(());
@@ -127,10 +124,10 @@ fn write_idf_delta<K: AsRef<str> + Ord, S: BuildHasher>(
          ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
     )?;
     // In key order: each upsert then lands next to the previous one.
-    let mut sorted: Vec<(&K, &u32)> = delta.iter().collect();
+    let mut sorted: Vec<(&str, u32)> = delta.into_iter().collect();
     sorted.sort_unstable();
     for (term, df) in sorted {
-        upsert.execute(params![term.as_ref(), df])?;
+        upsert.execute(params![term, df])?;
     }
     conn.execute(
         "INSERT INTO xref_meta (key, value) VALUES ('n_docs', ?1)
