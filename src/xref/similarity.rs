@@ -41,7 +41,7 @@ const ATTRIBUTIONS: &[&str] = &["said", "say", "told"];
 /// One text prepared for comparison. Build it once per claim and compare it
 /// with many others: that is the fast path used by candidate scoring and reranking.
 ///
-/// Its lists live in three allocations, not twelve: import keeps tens of
+/// Its lists live in two allocations, not twelve: import keeps tens of
 /// thousands of profiles and compares each with several others, and the
 /// separate lists cost their allocations and scattered memory reads.
 #[derive(Debug, Clone, Default)]
@@ -54,13 +54,10 @@ pub struct Profile {
     uni_norm: f64,
     uni_mass: f64,
     bi_norm: f64,
-    /// The hash lists of [`Section`], one after another; `ends` holds where
+    /// The lists of [`Section`], one after another; `ends` holds where
     /// each ends.
     hashes: Box<[Key]>,
     ends: [u32; SECTIONS],
-    /// Character 4-grams of the lowercased words, catching spelling
-    /// variants: the four bytes themselves, sorted.
-    chars: Box<[u32]>,
     /// Negations ("not", "never", "didn't"): an odd difference flips the claim.
     negations: u32,
     /// Has a reporting verb ("said", "says", "told").
@@ -84,9 +81,12 @@ enum Section {
     Seq,
     /// The first five letters of each content word: a looser stem ("dislocated", "dislocation").
     Prefixes,
+    /// Character 4-grams of the words as written, lowercased, numbers marked:
+    /// spelling variants. The four bytes themselves (no hash, no collision).
+    Chars,
 }
 
-const SECTIONS: usize = 8;
+const SECTIONS: usize = 9;
 
 impl Profile {
     /// Tokenizes `text` and weighs its terms with `idf`.
@@ -97,6 +97,7 @@ impl Profile {
         let mut numbers: Vec<Key> = Vec::new();
         let mut names: Vec<Key> = Vec::new();
         let mut prefixes: Vec<Key> = Vec::with_capacity(32);
+        // The words joined by spaces, numbers marked, for the character 4-grams.
         let mut surface = String::with_capacity(text.len() + 8);
         for_each_token(text, |t| {
             let h = hash(t.term.as_bytes());
@@ -171,7 +172,8 @@ impl Profile {
             + numbers.len()
             + names.len()
             + all.len()
-            + prefixes.len();
+            + prefixes.len()
+            + surface.len().saturating_sub(3);
         let mut hashes: Vec<Key> = Vec::with_capacity(total);
         for section in 0..SECTIONS {
             let start = hashes.len();
@@ -180,7 +182,13 @@ impl Profile {
                 4 => hashes.extend_from_slice(&numbers),
                 5 => hashes.extend_from_slice(&names),
                 6 => hashes.extend(all.iter().map(|&h| key(h))),
-                _ => hashes.extend_from_slice(&prefixes),
+                7 => hashes.extend_from_slice(&prefixes),
+                _ => hashes.extend(
+                    surface
+                        .as_bytes()
+                        .windows(4)
+                        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])),
+                ),
             }
             if section != Section::Seq as usize {
                 let part = &mut hashes[start..];
@@ -191,15 +199,6 @@ impl Profile {
             p.ends[section] = hashes.len() as u32;
         }
         p.hashes = hashes.into_boxed_slice();
-        // Four bytes are their own exact key: no hash, no collision.
-        let mut chars: Vec<u32> = surface
-            .as_bytes()
-            .windows(4)
-            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
-            .collect();
-        chars.sort_unstable();
-        chars.dedup();
-        p.chars = chars.into_boxed_slice();
         p
     }
 
@@ -235,6 +234,10 @@ impl Profile {
 
     fn prefixes(&self) -> &[Key] {
         self.section(Section::Prefixes)
+    }
+
+    fn chars(&self) -> &[Key] {
+        self.section(Section::Chars)
     }
 
     /// Content terms with their IDF weight, sorted by hash.
@@ -296,8 +299,8 @@ impl Profile {
     /// that words miss ("PnB Rock" and "pnbrock").
     pub fn char_coverage_by(&self, other: &Profile) -> f64 {
         ratio(
-            shared(&self.chars, &other.chars) as f64,
-            self.chars.len() as f64,
+            shared(self.chars(), other.chars()) as f64,
+            self.chars().len() as f64,
         )
     }
 
@@ -343,7 +346,11 @@ impl Profile {
             dice(g[1], len(1).0, len(1).1),
             dice(g[2], len(2).0, len(2).1),
             dice(g[3], len(3).0, len(3).1),
-            dice(shared(&a.chars, &b.chars), a.chars.len(), b.chars.len()),
+            dice(
+                shared(a.chars(), b.chars()),
+                a.chars().len(),
+                b.chars().len(),
+            ),
             ratio(short, long),
             f64::from(same),
             f64::from(subset),
