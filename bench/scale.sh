@@ -5,9 +5,10 @@
 #
 # Imports into an empty database under /usr/bin/time -v, SCALE_RUNS times
 # (default 3) with cross-referencing and, when the binary has
-# `import --no-xref`, as often without it; prints each run, the best of each
-# and their ratio (issue 5: cross-referencing at most 1.5 times the import
-# without it). Leaves the default import's database at $BENCH_DIR/scale.db
+# `import --no-xref`, as often without it, in turns; prints each run, the best
+# and the median of each and their ratios (issue 5: cross-referencing at most
+# 1.5 times the import without it). The best of a few runs leans on one lucky
+# run; the median of five or more is the steadier figure on a noisy machine. Leaves the default import's database at $BENCH_DIR/scale.db
 # (memory.sh and the export figures reuse it).
 
 source "$(dirname "$0")/lib.sh"
@@ -26,15 +27,21 @@ import_once() { # extra import options...; sets WALL_MS
 }
 
 say "== scale: $name ($(date -u +%FT%TZ))"
-best_xref=999999999 best_noxref=
+walls_xref=() walls_noxref=()
 for ((run = 0; run < SCALE_RUNS; run++)); do
     if has_option import --no-xref; then
         import_once --no-xref
-        if [[ -z $best_noxref ]] || ((WALL_MS < best_noxref)); then best_noxref=$WALL_MS; fi
+        walls_noxref+=("$WALL_MS")
     fi
     import_once
-    ((WALL_MS < best_xref)) && best_xref=$WALL_MS
+    walls_xref+=("$WALL_MS")
 done
-if [[ -n $best_noxref ]]; then
-    say "best of $SCALE_RUNS: ${best_xref} ms with cross-referencing, ${best_noxref} ms without: $(ratio "$best_xref" "$best_noxref")x (target <= 1.5x)"
+# The smallest and the middle of some numbers.
+best() { printf '%s\n' "$@" | sort -n | head -1; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+if ((${#walls_noxref[@]} > 0)); then
+    bx=$(best "${walls_xref[@]}") bn=$(best "${walls_noxref[@]}")
+    mx=$(median "${walls_xref[@]}") mn=$(median "${walls_noxref[@]}")
+    say "best of $SCALE_RUNS: ${bx} ms with cross-referencing, ${bn} ms without: $(ratio "$bx" "$bn")x (target <= 1.5x)"
+    say "median of $SCALE_RUNS: ${mx} ms with cross-referencing, ${mn} ms without: $(ratio "$mx" "$mn")x"
 fi
