@@ -80,7 +80,17 @@ pub struct ClaimTerms {
 impl ClaimTerms {
     /// Read the terms of `text`.
     pub fn of(text: &str) -> ClaimTerms {
-        let mut out = ClaimTerms::default();
+        // Sized for a word every six bytes, a term and a written word each:
+        // growing five lists from nothing was a quarter of the time here
+        // (Reuters: 1.59 to 1.22 us a claim).
+        let words = text.len() / 6 + 2;
+        let mut out = ClaimTerms {
+            text: String::with_capacity(text.len() * 3 / 2),
+            terms: Vec::with_capacity(words),
+            hashes: Vec::with_capacity(words),
+            searchable: Vec::with_capacity(words),
+            content: Vec::with_capacity(words),
+        };
         xref::text::for_each_token(text, |t| {
             if t.stop {
                 return;
