@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use rustc_hash::FxHashMap;
 
 use crate::xref::Idf;
-use crate::xref::similarity::{dot, ratio};
+use crate::xref::similarity::{Key, dot, key, ratio};
 use crate::xref::text::hash;
 
 /// A claim's distinct content words (no stop words, no numbers), hashed and
@@ -17,17 +17,17 @@ use crate::xref::text::hash;
 /// profiles for candidate pairs that share a word or two and nothing else.
 #[derive(Debug, Clone, Default)]
 pub struct Gist {
-    /// (term hash, weight), sorted by hash.
-    terms: Vec<(u64, f32)>,
+    /// (term key, weight), sorted by key: the keys `xref::Profile` keeps.
+    terms: Box<[(Key, f32)]>,
     norm: f64,
 }
 
 impl Gist {
     /// The gist of a claim whose content terms hash to `hashes` ([`term_hash`]).
     pub fn new(hashes: &[u64], idf: &Idf) -> Gist {
-        let mut terms: Vec<(u64, f32)> = hashes
+        let mut terms: Vec<(Key, f32)> = hashes
             .iter()
-            .map(|&h| (h, idf.weight_hash(h) as f32))
+            .map(|&h| (key(h), idf.weight_hash(h) as f32))
             .collect();
         terms.sort_unstable_by_key(|e| e.0);
         terms.dedup_by_key(|e| e.0);
@@ -36,7 +36,10 @@ impl Gist {
             .map(|e| f64::from(e.1).powi(2))
             .sum::<f64>()
             .sqrt();
-        Gist { terms, norm }
+        Gist {
+            terms: terms.into_boxed_slice(),
+            norm,
+        }
     }
 
     /// The IDF cosine of the two claims' content words, as `Profile::cosine`

@@ -12,10 +12,10 @@ use super::text::{combine, for_each_token, hash};
 /// thousands of profiles, and 32-bit keys take a third less memory (so more
 /// fit the cache) and merge faster; two different terms of the two texts
 /// compared would meet by chance about once in a billion pairs of terms.
-type Key = u32;
+pub(crate) type Key = u32;
 
 /// The key of a 64-bit hash: both halves folded.
-fn key(h: u64) -> Key {
+pub(crate) fn key(h: u64) -> Key {
     (h ^ (h >> 32)) as Key
 }
 
