@@ -37,12 +37,12 @@ const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
 /// ("..., believed to be affiliated with Iran, ...") that lower the similarity.
 const FACTCHECK_COVERAGE: f64 = 0.75;
 /// Claims whose profiles are kept at once (each takes about a kilobyte and a
-/// half). A stored claim is a candidate of many new ones. On Reuters, 4,000
-/// meant 75,000 profiles rebuilt from text, 16,000 45,000 and 32,000 29,000.
-/// With 64-bit keys and transparent huge pages (see `cmd::import`), 40,000
-/// took the import's peak memory past 200 MB; with 32-bit keys and without
-/// them, 32,000 take it to about 160 MB (import 2.62 to 2.45 s; 48,000: 2.44 s,
-/// 190 MB).
+/// half). A stored claim is a candidate of many new ones: on Reuters, a cache
+/// of 4,000 meant 75,000 profiles rebuilt from text, 16,000 45,000, 32,000
+/// 29,000 (import 2.62 to 2.45 s). Once 40,000 took the import's peak memory
+/// past 200 MB; since profiles keep 32-bit keys and import runs without huge
+/// pages (see `cmd::import`), 32,000 take it to about 165 MB (48,000: 190 MB,
+/// no faster).
 const SEEN_CAPACITY: usize = 32_000;
 /// Claims whose gists are kept at once (each takes a few hundred bytes).
 const GIST_CAPACITY: usize = 50_000;
