@@ -38,12 +38,12 @@ const FACTCHECK_MATCH_THRESHOLD: f64 = xref::SAME_THRESHOLD;
 const FACTCHECK_COVERAGE: f64 = 0.75;
 /// Claims whose profiles are kept at once (each takes about a kilobyte and a
 /// half). A stored claim is a candidate of many new ones: on Reuters, a cache
-/// of 4,000 meant 75,000 profiles rebuilt from text, 16,000 45,000, 32,000
-/// 29,000 (import 2.62 to 2.45 s). Once 40,000 took the import's peak memory
-/// past 200 MB; since profiles keep 32-bit keys and import runs without huge
-/// pages (see `cmd::import`), 32,000 take it to about 165 MB (48,000: 190 MB,
-/// no faster).
-const SEEN_CAPACITY: usize = 32_000;
+/// of 4,000 meant 75,000 profiles rebuilt from text and 16,000 45,000. Once
+/// 40,000 took the import's peak memory past 200 MB; since profiles keep
+/// 32-bit keys and import runs without huge pages (see `cmd::import`), 24,000
+/// keep Reuters at about 145 MB and a million claims under 180 MB (32,000
+/// were no faster, and took the million to 199 MB).
+const SEEN_CAPACITY: usize = 24_000;
 /// Claims whose gists are kept at once (each takes a few hundred bytes).
 const GIST_CAPACITY: usize = 50_000;
 /// Bytes of the texts of this run's latest claims kept for the gists and
@@ -80,17 +80,28 @@ pub struct ClaimTerms {
 impl ClaimTerms {
     /// Read the terms of `text`.
     pub fn of(text: &str) -> ClaimTerms {
-        // Sized for a word every six bytes, a term and a written word each:
-        // growing five lists from nothing was a quarter of the time here
-        // (Reuters: 1.59 to 1.22 us a claim).
-        let words = text.len() / 6 + 2;
-        let mut out = ClaimTerms {
-            text: String::with_capacity(text.len() * 3 / 2),
-            terms: Vec::with_capacity(words),
-            hashes: Vec::with_capacity(words),
-            searchable: Vec::with_capacity(words),
-            content: Vec::with_capacity(words),
-        };
+        thread_local! {
+            // Lists that keep their memory from claim to claim: growing five
+            // lists from nothing for every claim was a quarter of the time
+            // here, and sizing them for the text held twice the memory a
+            // claim needs while it waits for the writer.
+            static SCRATCH: std::cell::RefCell<ClaimTerms> = Default::default();
+        }
+        SCRATCH.with_borrow_mut(|scratch| {
+            scratch.read(text);
+            // Clones take exactly the length: Reuters 1.59 to 1.25 us a claim.
+            scratch.clone()
+        })
+    }
+
+    /// Read the terms of `text` into these lists, emptied first.
+    fn read(&mut self, text: &str) {
+        self.text.clear();
+        self.terms.clear();
+        self.hashes.clear();
+        self.searchable.clear();
+        self.content.clear();
+        let out = self;
         xref::text::for_each_token(text, |t| {
             if t.stop {
                 return;
@@ -118,7 +129,6 @@ impl ClaimTerms {
             out.terms.push((start, out.text.len() as u32));
             out.hashes.push(h);
         });
-        out
     }
 
     /// The distinct content terms, in text order.
