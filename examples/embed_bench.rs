@@ -5,7 +5,8 @@
 //! ```
 //! Prints the cosines of three sentences (sentence-transformers' README gives
 //! 0.6660, 0.1046 and 0.1411 for all-MiniLM-L6-v2), then, with a JSONL file
-//! of objects with a `text` field, embeds every text and reports sentences/s.
+//! of objects with a `text` field, embeds every text and reports sentences/s
+//! (with `DUMP_TOKENS=1`, prints each text's token ids instead).
 
 #[path = "common/mod.rs"]
 mod common;
@@ -46,6 +47,13 @@ fn main() -> anyhow::Result<()> {
             .iter()
             .map(|r| r["text"].as_str().unwrap_or_default())
             .collect();
+        if std::env::var("DUMP_TOKENS").is_ok() {
+            for t in &texts {
+                let ids: Vec<String> = model.tokens(t).iter().map(u32::to_string).collect();
+                println!("{}", ids.join(" "));
+            }
+            return Ok(());
+        }
         let tokens: usize = texts.iter().map(|t| model.tokens(t).len()).sum();
         let started = Instant::now();
         let vectors = model.embed(&texts);
