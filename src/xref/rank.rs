@@ -52,6 +52,13 @@ pub struct RankWeights {
     pub date_extra: usize,
     /// The days before a dated query within which `date_extra` hits are taken.
     pub date_window: i64,
+    /// Weight of the cosine of the query's and the candidate's sentence
+    /// embeddings ([`crate::embed`]), when both have one; 0 otherwise, so
+    /// without vectors the ranking is the lexical one whatever this weight.
+    pub embedding: f64,
+    /// For a query with an embedding, how many candidates nearest to it by
+    /// embedding cosine join the BM25 hits to be reranked.
+    pub embed_depth: usize,
 }
 
 impl Default for RankWeights {
@@ -78,6 +85,8 @@ impl Default for RankWeights {
             date: 1.0,
             date_extra: 10,
             date_window: 60,
+            embedding: 0.0,
+            embed_depth: 0,
         }
     }
 }
@@ -123,6 +132,8 @@ pub struct Signals {
     pub numbers: f64,
     /// [`date_proximity`] of the query's and the candidate's days; 0 when either is unknown.
     pub date: f64,
+    /// Cosine of the query's and the candidate's embeddings; 0 when either has none.
+    pub embedding: f64,
 }
 
 impl Signals {
@@ -164,6 +175,7 @@ impl Signals {
                 }
             },
             date: 0.0,
+            embedding: 0.0,
         }
     }
 }
@@ -183,6 +195,7 @@ impl RankWeights {
             + self.query_chars * s.query_chars
             + self.numbers * s.numbers
             + self.date * s.date
+            + self.embedding * s.embedding
     }
 }
 
@@ -233,6 +246,37 @@ pub fn rerank_dated<I: Clone>(
     idf: &Idf,
     weights: &RankWeights,
 ) -> Vec<(I, f64)> {
+    let known: Vec<Known<'_>> = days
+        .iter()
+        .map(|&day| Known { day, vector: None })
+        .collect();
+    let query_known = Known {
+        day: query_day,
+        vector: None,
+    };
+    rerank_known(query, query_known, candidates, &known, idf, weights)
+}
+
+/// What may be known of a query or a candidate besides its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Known<'a> {
+    /// The day ([`day_number`](super::day_number)) it was said or its claim made.
+    pub day: Option<i64>,
+    /// Its unit-length sentence embedding ([`crate::embed::Embedder`]).
+    pub vector: Option<&'a [f32]>,
+}
+
+/// [`rerank`] with what is known of the query and of each candidate
+/// (`known[i]` of `candidates[i]`; missing entries count as unknown): the
+/// dates give [`date_proximity`] and the embeddings their cosine.
+pub fn rerank_known<I: Clone>(
+    query: &str,
+    query_known: Known<'_>,
+    candidates: &[Candidate<'_, I>],
+    known: &[Known<'_>],
+    idf: &Idf,
+    weights: &RankWeights,
+) -> Vec<(I, f64)> {
     let q = Profile::new(&clean_query(query), idf);
     let best = candidates.iter().map(|c| c.first_stage).fold(0.0, f64::max);
     let mut out: Vec<(I, f64)> = candidates
@@ -240,8 +284,12 @@ pub fn rerank_dated<I: Clone>(
         .enumerate()
         .map(|(i, c)| {
             let mut s = Signals::measure(&q, c, best, idf);
-            if let (Some(a), Some(Some(b))) = (query_day, days.get(i)) {
-                s.date = date_proximity(a, *b);
+            let k = known.get(i).copied().unwrap_or_default();
+            if let (Some(a), Some(b)) = (query_known.day, k.day) {
+                s.date = date_proximity(a, b);
+            }
+            if let (Some(a), Some(b)) = (query_known.vector, k.vector) {
+                s.embedding = f64::from(crate::embed::dot(a, b));
             }
             (c.id.clone(), weights.combine(&s))
         })
@@ -265,6 +313,8 @@ pub struct Ranker<I> {
     docs: Vec<(I, String, Option<String>)>,
     /// Day number of each candidate, if dated.
     days: Vec<Option<i64>>,
+    /// Sentence embedding of each candidate, if given ([`Ranker::set_vector`]).
+    vectors: Vec<Option<Vec<f32>>>,
     postings: HashMap<u64, Vec<(u32, f32)>>,
     /// Indexed terms of 7 letters or more by their first 6 letters.
     prefixes: HashMap<u64, Vec<(u64, String)>>,
@@ -284,6 +334,7 @@ impl<I: Clone> Ranker<I> {
         Self {
             docs: Vec::new(),
             days: Vec::new(),
+            vectors: Vec::new(),
             postings: HashMap::new(),
             prefixes: HashMap::new(),
             lengths: Vec::new(),
@@ -300,6 +351,7 @@ impl<I: Clone> Ranker<I> {
     /// Adds a candidate with the day ([`day_number`](super::day_number)) its claim was made, if known.
     pub fn add_dated(&mut self, id: I, text: &str, title: Option<&str>, day: Option<i64>) {
         self.days.push(day);
+        self.vectors.push(None);
         let doc = self.docs.len() as u32;
         let mut tf: HashMap<u64, f32> = HashMap::new();
         let mut length = 0.0;
@@ -335,6 +387,16 @@ impl<I: Clone> Ranker<I> {
         self.idf.add(&format!("{text} {}", title.unwrap_or("")));
         self.docs
             .push((id, text.to_string(), title.map(str::to_string)));
+    }
+
+    /// Gives the candidate added `index`-th (from 0) its unit-length sentence
+    /// embedding; queries ranked with a vector ([`rank_known`](Self::rank_known))
+    /// then weigh their cosine and take the nearest as candidates too.
+    ///
+    /// # Panics
+    /// When fewer than `index + 1` candidates were added.
+    pub fn set_vector(&mut self, index: usize, vector: Vec<f32>) {
+        self.vectors[index] = Some(vector);
     }
 
     /// Number of candidates indexed.
@@ -448,6 +510,15 @@ impl<I: Clone> Ranker<I> {
     /// [`rank`](Self::rank) for a query made on `day` ([`day_number`](super::day_number)), if known:
     /// candidates added with a day get [`date_proximity`] as a signal.
     pub fn rank_dated(&self, query: &str, day: Option<i64>, k: usize) -> Vec<(I, f64)> {
+        self.rank_known(query, Known { day, vector: None }, k)
+    }
+
+    /// [`rank_dated`](Self::rank_dated) for a query with what is known of it:
+    /// with an embedding, the [`RankWeights::embed_depth`] candidates nearest
+    /// to it join the BM25 hits, and the cosine joins the signals of those
+    /// candidates that have a vector ([`set_vector`](Self::set_vector)).
+    pub fn rank_known(&self, query: &str, known: Known<'_>, k: usize) -> Vec<(I, f64)> {
+        let day = known.day;
         let query = &self.split_compounds(&clean_query(query));
         let scores = self.bm25_scores(query);
         let mut firsts = top_k(&scores, self.weights.depth.max(k));
@@ -470,6 +541,22 @@ impl<I: Clone> Ranker<I> {
                     .take(self.weights.date_extra),
             );
         }
+        if let Some(v) = known.vector.filter(|_| self.weights.embed_depth > 0) {
+            let sims: Vec<f32> = self
+                .vectors
+                .iter()
+                .map(|d| {
+                    d.as_deref()
+                        .map_or(0.0, |d| crate::embed::dot(v, d).max(1e-6))
+                })
+                .collect();
+            let taken: Vec<usize> = firsts.iter().map(|f| f.0).collect();
+            for (doc, _) in top_k(&sims, self.weights.embed_depth) {
+                if !taken.contains(&doc) {
+                    firsts.push((doc, f64::from(scores[doc])));
+                }
+            }
+        }
         let candidates: Vec<Candidate<'_, usize>> = firsts
             .iter()
             .map(|&(doc, s)| {
@@ -482,8 +569,14 @@ impl<I: Clone> Ranker<I> {
                 }
             })
             .collect();
-        let days: Vec<Option<i64>> = firsts.iter().map(|&(doc, _)| self.days[doc]).collect();
-        let mut out = rerank_dated(query, day, &candidates, &days, &self.idf, &self.weights);
+        let extras: Vec<Known<'_>> = firsts
+            .iter()
+            .map(|&(doc, _)| Known {
+                day: self.days[doc],
+                vector: self.vectors[doc].as_deref(),
+            })
+            .collect();
+        let mut out = rerank_known(query, known, &candidates, &extras, &self.idf, &self.weights);
         out.truncate(k);
         out.into_iter()
             .map(|(doc, s)| (self.docs[doc].0.clone(), s))
