@@ -211,3 +211,16 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Vec<f32>> {
             .collect()
     })
 }
+
+/// What a fact-check's vector embeds: its claim (the headline is left to the
+/// lexical signals; see docs/xref.md).
+pub fn factcheck_input(claim: &str, _title: Option<&str>) -> String {
+    claim.to_string()
+}
+
+/// What an input's vector embeds: the text cleaned as for ranking
+/// ([`clean_query`](crate::xref::clean_query): links, handles and a tweet's
+/// signature removed).
+pub fn query_input(text: &str) -> String {
+    crate::xref::clean_query(text)
+}

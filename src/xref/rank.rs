@@ -91,6 +91,31 @@ impl Default for RankWeights {
     }
 }
 
+impl RankWeights {
+    /// The weights for ranking with sentence embeddings ([`Known::vector`]):
+    /// tuned like `Default`, with the embedding signal and the nearest
+    /// candidates by embedding, on the same training queries (see docs/xref.md).
+    pub fn embedded() -> Self {
+        Self {
+            bm25: 1.0,
+            cosine: -0.2,
+            coverage: 0.0,
+            query_coverage: -0.2,
+            bigram: 0.35,
+            title: 0.75,
+            title_coverage: 0.1,
+            same: -0.2,
+            chars: 0.0,
+            query_chars: 0.2,
+            numbers: 0.35,
+            date: 1.5,
+            embedding: 5.0,
+            embed_depth: 50,
+            ..Self::default()
+        }
+    }
+}
+
 /// A candidate handed to [`rerank`].
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a, I> {
