@@ -9,12 +9,16 @@
 
 mod bert;
 mod safetensors;
+#[cfg(test)]
+mod tests;
+mod tiny;
 mod tokenizer;
 
 use std::path::{Path, PathBuf};
 
 pub use bert::{Bert, Config, erf, gelu};
 pub use safetensors::{Tensor, Tensors, f16_to_f32, write_f32};
+pub use tiny::{TINY_VOCAB, tiny_config, write_tiny_model};
 pub use tokenizer::{Tokenizer, basic_tokens};
 
 /// The files a model directory must hold.
