@@ -2,8 +2,9 @@
 //! `/tmp/claimdesk-embed-cache` between runs (`--model=DIR` or `CLAIMDESK_MODEL`).
 //!
 //! `EMBED_FIELD` picks what a fact-check's vector embeds: `text` (default),
-//! `title`, or `both` (title and text as one input). `EMBED_QUERY=raw` embeds
-//! the query as given instead of cleaned by `clean_query`.
+//! `title`, or `both` (title and text as one input); the headline vector is
+//! title and text (`HEADLINE=title`: the title alone). `EMBED_QUERY=raw` embeds the query as given instead
+//! of cleaned by `clean_query`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -30,9 +31,19 @@ pub fn doc_input(v: &Value) -> String {
     let title = v["title"].as_str().unwrap_or_default();
     match std::env::var("EMBED_FIELD").as_deref() {
         Ok("title") if !title.is_empty() => title.to_string(),
-        Ok("both") if !title.is_empty() => format!("{title}. {text}"),
-        _ => text.to_string(),
+        Ok("both") => claimdesk::embed::headline_input(text, Some(title)).unwrap_or_default(),
+        _ => claimdesk::embed::factcheck_input(text),
     }
+}
+
+/// What a fact-check's headline vector embeds, as `claimdesk` does (empty
+/// without a headline).
+pub fn headline_input(v: &Value) -> String {
+    let text = v["text"].as_str().unwrap_or_default();
+    if std::env::var("HEADLINE").as_deref() == Ok("title") {
+        return v["title"].as_str().unwrap_or_default().to_string();
+    }
+    claimdesk::embed::headline_input(text, v["title"].as_str()).unwrap_or_default()
 }
 
 /// What a query's vector embeds.

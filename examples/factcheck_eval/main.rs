@@ -9,7 +9,7 @@
 //! ```
 //! `--weights` sets the rerank weights in the order bm25, cosine, coverage,
 //! query_coverage, bigram, title, title_coverage, same, chars, query_chars, numbers, date,
-//! embedding. `--model=DIR` (or `CLAIMDESK_MODEL`) adds sentence embeddings
+//! embedding, headline_embedding. `--model=DIR` (or `CLAIMDESK_MODEL`) adds sentence embeddings
 //! (see `embedding.rs`); `EMBED_DEPTH` sets how many nearest fact-checks by
 //! embedding join the candidates.
 //! ```text
@@ -59,6 +59,8 @@ struct Dataset {
     ranker: Ranker<String>,
     /// Sentence embedding of each fact-check (empty without `--model`).
     vectors: Vec<Vec<f32>>,
+    /// Embedding of each fact-check's title and text (empty without `--model`).
+    headline_vectors: Vec<Vec<f32>>,
 }
 
 /// Every query's BM25 candidates with their rerank signals: they do not depend
@@ -145,19 +147,21 @@ fn load(
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
     let raw_queries = read("queries-train-dev.jsonl")?;
-    let (vectors, mut query_vectors) = match model {
+    let (vectors, headline_vectors, mut query_vectors) = match model {
         Some(m) => {
             let docs: Vec<String> = vclaims.iter().map(embedding::doc_input).collect();
+            let heads: Vec<String> = vclaims.iter().map(embedding::headline_input).collect();
             let qs: Vec<String> = raw_queries
                 .iter()
                 .map(|q| embedding::query_input(q["text"].as_str().unwrap_or_default()))
                 .collect();
             (
                 embedding::cached(m, &format!("{name}-docs"), &docs),
+                embedding::cached(m, &format!("{name}-docs"), &heads),
                 embedding::cached(m, &format!("{name}-queries"), &qs),
             )
         }
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let queries: Vec<Query> = raw_queries
         .iter()
@@ -199,6 +203,9 @@ fn load(
     for (i, v) in vectors.iter().enumerate() {
         ranker.set_vector(i, v.clone());
     }
+    for (i, v) in headline_vectors.iter().enumerate() {
+        ranker.set_headline_vector(i, v.clone());
+    }
     println!(
         "{name}: {} fact-checks indexed in {:.2} s, {} queries",
         ranker.len(),
@@ -213,6 +220,7 @@ fn load(
         queries,
         ranker,
         vectors,
+        headline_vectors,
     })
 }
 
@@ -265,6 +273,7 @@ fn report(ds: &Dataset) {
             Known {
                 day,
                 vector: Some(q.vector.as_slice()),
+                ..Known::default()
             }
         }
         run("Ranker + embedding", &|q| {
@@ -328,7 +337,11 @@ fn measure(ds: &Dataset) -> Measured {
                     .vectors
                     .iter()
                     .enumerate()
-                    .map(|(d, v)| (d, claimdesk::embed::dot(&q.vector, v)))
+                    .zip(&ds.headline_vectors)
+                    .map(|((d, v), h)| {
+                        let cosine = |v: &[f32]| claimdesk::embed::dot(&q.vector, v);
+                        (d, cosine(v).max(cosine(h)))
+                    })
                     .collect();
                 sims.sort_by(|a, b| b.1.total_cmp(&a.1));
                 for &(d, _) in sims.iter().take(embed_depth) {
@@ -350,6 +363,9 @@ fn measure(ds: &Dataset) -> Measured {
                     }
                     if let Some(v) = ds.vectors.get(d) {
                         s.embedding = f64::from(claimdesk::embed::dot(&q.vector, v));
+                    }
+                    if let Some(v) = ds.headline_vectors.get(d) {
+                        s.headline_embedding = f64::from(claimdesk::embed::dot(&q.vector, v));
                     }
                     (d, s)
                 })
@@ -474,7 +490,7 @@ fn tune_bm25(vclaims: &[Value], queries: &[Query]) {
 }
 
 /// Number of rerank weights [`weight`] reaches.
-const WEIGHTS: usize = 13;
+const WEIGHTS: usize = 14;
 
 /// The k-th rerank weight, for coordinate ascent and `--weights`.
 fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
@@ -491,7 +507,8 @@ fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
         9 => &mut w.query_chars,
         10 => &mut w.numbers,
         11 => &mut w.date,
-        _ => &mut w.embedding,
+        12 => &mut w.embedding,
+        _ => &mut w.headline_embedding,
     }
 }
 

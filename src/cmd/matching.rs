@@ -127,6 +127,7 @@ impl Cmd {
                 let known = Known {
                     day: self.date,
                     vector: vectors.get(i).map(Vec::as_slice),
+                    ..Known::default()
                 };
                 let matches = finder.find(&q, known, self.limit)?;
                 Ok(Matches { text: q, matches })
@@ -192,9 +193,12 @@ impl<'s> Finder<'s> {
                 .map(|(i, f)| (f.id, i))
                 .collect();
             let mut found = 0;
-            for (id, v) in store.factcheck_vectors(m.identity())? {
-                if let Some(&i) = index.get(&id).filter(|_| v.len() == m.dim()) {
-                    ranker.set_vector(i, v);
+            for f in store.factcheck_vectors(m.identity())? {
+                if let Some(&i) = index.get(&f.id).filter(|_| f.claim.len() == m.dim()) {
+                    ranker.set_vector(i, f.claim);
+                    if let Some(h) = f.headline.filter(|h| h.len() == m.dim()) {
+                        ranker.set_headline_vector(i, h);
+                    }
                     found += 1;
                 }
             }

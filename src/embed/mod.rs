@@ -216,10 +216,16 @@ pub fn from_bytes(bytes: &[u8]) -> Option<Vec<f32>> {
     })
 }
 
-/// What a fact-check's vector embeds: its claim (the headline is left to the
-/// lexical signals; see docs/xref.md).
-pub fn factcheck_input(claim: &str, _title: Option<&str>) -> String {
+/// What a fact-check's vector embeds: its claim.
+pub fn factcheck_input(claim: &str) -> String {
     claim.to_string()
+}
+
+/// What a fact-check's headline vector embeds: headline and claim as one
+/// input ("headline. claim"); `None` without a headline.
+pub fn headline_input(claim: &str, title: Option<&str>) -> Option<String> {
+    let title = title.map(str::trim).filter(|t| !t.is_empty())?;
+    Some(format!("{title}. {claim}"))
 }
 
 /// What an input's vector embeds: the text cleaned as for ranking

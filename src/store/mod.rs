@@ -30,7 +30,7 @@ pub use factchecks::{FactCheckRow, ImportedFactChecks, StoredFactCheck};
 pub use findings::{FactCheckMatch, Findings, FoundConflict, SuggestedLink};
 pub use import::{AnalysisRow, ImportTx};
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
-pub use vectors::FactCheckToEmbed;
+pub use vectors::{FactCheckToEmbed, FactCheckVectors};
 pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchHits, SearchRow, fts_query};
 
 /// Errors callers branch on.

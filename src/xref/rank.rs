@@ -56,8 +56,12 @@ pub struct RankWeights {
     /// embeddings ([`crate::embed`]), when both have one; 0 otherwise, so
     /// without vectors the ranking is the lexical one whatever this weight.
     pub embedding: f64,
+    /// Weight of the cosine of the query's embedding and the candidate's
+    /// headline embedding (headline and text as one input), when both have one.
+    pub headline_embedding: f64,
     /// For a query with an embedding, how many candidates nearest to it by
-    /// embedding cosine join the BM25 hits to be reranked.
+    /// embedding cosine (the higher of text and headline) join the BM25 hits
+    /// to be reranked.
     pub embed_depth: usize,
 }
 
@@ -86,6 +90,7 @@ impl Default for RankWeights {
             date_extra: 10,
             date_window: 60,
             embedding: 0.0,
+            headline_embedding: 0.0,
             embed_depth: 0,
         }
     }
@@ -159,6 +164,9 @@ pub struct Signals {
     pub date: f64,
     /// Cosine of the query's and the candidate's embeddings; 0 when either has none.
     pub embedding: f64,
+    /// Cosine of the query's embedding and the candidate's headline
+    /// embedding; 0 when either has none.
+    pub headline_embedding: f64,
 }
 
 impl Signals {
@@ -201,6 +209,7 @@ impl Signals {
             },
             date: 0.0,
             embedding: 0.0,
+            headline_embedding: 0.0,
         }
     }
 }
@@ -221,6 +230,7 @@ impl RankWeights {
             + self.numbers * s.numbers
             + self.date * s.date
             + self.embedding * s.embedding
+            + self.headline_embedding * s.headline_embedding
     }
 }
 
@@ -273,11 +283,14 @@ pub fn rerank_dated<I: Clone>(
 ) -> Vec<(I, f64)> {
     let known: Vec<Known<'_>> = days
         .iter()
-        .map(|&day| Known { day, vector: None })
+        .map(|&day| Known {
+            day,
+            ..Known::default()
+        })
         .collect();
     let query_known = Known {
         day: query_day,
-        vector: None,
+        ..Known::default()
     };
     rerank_known(query, query_known, candidates, &known, idf, weights)
 }
@@ -289,6 +302,9 @@ pub struct Known<'a> {
     pub day: Option<i64>,
     /// Its unit-length sentence embedding ([`crate::embed::Embedder`]).
     pub vector: Option<&'a [f32]>,
+    /// A candidate's unit-length embedding of its headline and text together
+    /// (unused for a query).
+    pub headline_vector: Option<&'a [f32]>,
 }
 
 /// [`rerank`] with what is known of the query and of each candidate
@@ -313,8 +329,11 @@ pub fn rerank_known<I: Clone>(
             if let (Some(a), Some(b)) = (query_known.day, k.day) {
                 s.date = date_proximity(a, b);
             }
-            if let (Some(a), Some(b)) = (query_known.vector, k.vector) {
-                s.embedding = f64::from(crate::embed::dot(a, b));
+            if let Some(a) = query_known.vector {
+                let cosine =
+                    |b: Option<&[f32]>| b.map_or(0.0, |b| f64::from(crate::embed::dot(a, b)));
+                s.embedding = cosine(k.vector);
+                s.headline_embedding = cosine(k.headline_vector);
             }
             (c.id.clone(), weights.combine(&s))
         })
@@ -340,6 +359,8 @@ pub struct Ranker<I> {
     days: Vec<Option<i64>>,
     /// Sentence embedding of each candidate, if given ([`Ranker::set_vector`]).
     vectors: Vec<Option<Vec<f32>>>,
+    /// Headline embedding of each candidate, if given ([`Ranker::set_headline_vector`]).
+    headline_vectors: Vec<Option<Vec<f32>>>,
     postings: HashMap<u64, Vec<(u32, f32)>>,
     /// Indexed terms of 7 letters or more by their first 6 letters.
     prefixes: HashMap<u64, Vec<(u64, String)>>,
@@ -360,6 +381,7 @@ impl<I: Clone> Ranker<I> {
             docs: Vec::new(),
             days: Vec::new(),
             vectors: Vec::new(),
+            headline_vectors: Vec::new(),
             postings: HashMap::new(),
             prefixes: HashMap::new(),
             lengths: Vec::new(),
@@ -377,6 +399,7 @@ impl<I: Clone> Ranker<I> {
     pub fn add_dated(&mut self, id: I, text: &str, title: Option<&str>, day: Option<i64>) {
         self.days.push(day);
         self.vectors.push(None);
+        self.headline_vectors.push(None);
         let doc = self.docs.len() as u32;
         let mut tf: HashMap<u64, f32> = HashMap::new();
         let mut length = 0.0;
@@ -422,6 +445,15 @@ impl<I: Clone> Ranker<I> {
     /// When fewer than `index + 1` candidates were added.
     pub fn set_vector(&mut self, index: usize, vector: Vec<f32>) {
         self.vectors[index] = Some(vector);
+    }
+
+    /// Gives the candidate added `index`-th its unit-length embedding of
+    /// headline and text together, as [`set_vector`](Self::set_vector).
+    ///
+    /// # Panics
+    /// When fewer than `index + 1` candidates were added.
+    pub fn set_headline_vector(&mut self, index: usize, vector: Vec<f32>) {
+        self.headline_vectors[index] = Some(vector);
     }
 
     /// Number of candidates indexed.
@@ -535,7 +567,14 @@ impl<I: Clone> Ranker<I> {
     /// [`rank`](Self::rank) for a query made on `day` ([`day_number`](super::day_number)), if known:
     /// candidates added with a day get [`date_proximity`] as a signal.
     pub fn rank_dated(&self, query: &str, day: Option<i64>, k: usize) -> Vec<(I, f64)> {
-        self.rank_known(query, Known { day, vector: None }, k)
+        self.rank_known(
+            query,
+            Known {
+                day,
+                ..Known::default()
+            },
+            k,
+        )
     }
 
     /// [`rank_dated`](Self::rank_dated) for a query with what is known of it:
@@ -567,13 +606,13 @@ impl<I: Clone> Ranker<I> {
             );
         }
         if let Some(v) = known.vector.filter(|_| self.weights.embed_depth > 0) {
+            let cosine =
+                |d: &Option<Vec<f32>>| d.as_deref().map_or(0.0, |d| crate::embed::dot(v, d));
             let sims: Vec<f32> = self
                 .vectors
                 .iter()
-                .map(|d| {
-                    d.as_deref()
-                        .map_or(0.0, |d| crate::embed::dot(v, d).max(1e-6))
-                })
+                .zip(&self.headline_vectors)
+                .map(|(a, b)| cosine(a).max(cosine(b)).max(1e-6))
                 .collect();
             let taken: Vec<usize> = firsts.iter().map(|f| f.0).collect();
             for (doc, _) in top_k(&sims, self.weights.embed_depth) {
@@ -599,6 +638,7 @@ impl<I: Clone> Ranker<I> {
             .map(|&(doc, _)| Known {
                 day: self.days[doc],
                 vector: self.vectors[doc].as_deref(),
+                headline_vector: self.headline_vectors[doc].as_deref(),
             })
             .collect();
         let mut out = rerank_known(query, known, &candidates, &extras, &self.idf, &self.weights);
