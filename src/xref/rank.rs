@@ -606,13 +606,16 @@ impl<I: Clone> Ranker<I> {
             );
         }
         if let Some(v) = known.vector.filter(|_| self.weights.embed_depth > 0) {
-            let cosine =
-                |d: &Option<Vec<f32>>| d.as_deref().map_or(0.0, |d| crate::embed::dot(v, d));
+            // The higher cosine, kept above 0 for `top_k`; 0 without vectors.
+            let cosine = |d: &Option<Vec<f32>>| {
+                d.as_deref()
+                    .map_or(0.0, |d| crate::embed::dot(v, d).max(1e-6))
+            };
             let sims: Vec<f32> = self
                 .vectors
                 .iter()
                 .zip(&self.headline_vectors)
-                .map(|(a, b)| cosine(a).max(cosine(b)).max(1e-6))
+                .map(|(a, b)| cosine(a).max(cosine(b)))
                 .collect();
             let taken: Vec<usize> = firsts.iter().map(|f| f.0).collect();
             for (doc, _) in top_k(&sims, self.weights.embed_depth) {
@@ -737,5 +740,72 @@ mod date_tests {
             Some(day - 5),
         );
         assert_eq!(none.rank_dated(query, Some(day), 1)[0].0, 1);
+    }
+}
+
+#[cfg(test)]
+mod embedding_tests {
+    use super::*;
+
+    /// A unit vector along axis `i` of 4, tilted towards axis `j`.
+    fn unit(i: usize, j: usize, tilt: f32) -> Vec<f32> {
+        let mut v = vec![0.0; 4];
+        v[i] = 1.0;
+        v[j] += tilt;
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.iter().map(|x| x / n).collect()
+    }
+
+    fn ranker(weights: RankWeights, vectors: bool) -> Ranker<u32> {
+        let mut r = Ranker::with_weights(weights);
+        r.add(1, "Wedding rings cost less than they did.", None);
+        r.add(2, "Engagement rings are a marketing invention.", None);
+        r.add(
+            3,
+            "Wedding bells ring in the church.",
+            Some("Do wedding bells ring?"),
+        );
+        if vectors {
+            r.set_vector(0, unit(0, 1, 0.3));
+            r.set_vector(1, unit(1, 0, 0.1));
+            r.set_vector(2, unit(2, 0, 0.1));
+            r.set_headline_vector(2, unit(3, 2, 0.0));
+        }
+        r
+    }
+
+    #[test]
+    fn the_embedding_finds_and_ranks_what_shares_no_word() {
+        let query = "Are diamond engagement bands a marketing ploy?";
+        let near = unit(1, 0, 0.0);
+        let known = Known {
+            vector: Some(&near),
+            ..Known::default()
+        };
+        // Without vectors, or without a query vector, the ranking is the lexical one.
+        let lexical = ranker(RankWeights::default(), false).rank(query, 3);
+        assert_eq!(
+            ranker(RankWeights::embedded(), false)
+                .rank_known(query, known, 3)
+                .len(),
+            lexical.len()
+        );
+        assert_eq!(
+            ranker(RankWeights::default(), true).rank_known(query, known, 3),
+            lexical
+        );
+        let with = ranker(RankWeights::embedded(), true);
+        assert_eq!(with.rank_known(query, known, 1)[0].0, 2);
+        // A query sharing no word: only the embedding finds candidates, nearest first.
+        let top = with.rank_known("zzz", known, 3);
+        assert_eq!(top.iter().map(|t| t.0).collect::<Vec<_>>(), [2, 1, 3]);
+        assert!(with.rank("zzz", 3).is_empty());
+        // The headline vector counts on its own.
+        let headline = unit(3, 0, 0.0);
+        let by_headline = Known {
+            vector: Some(&headline),
+            ..Known::default()
+        };
+        assert_eq!(with.rank_known("zzz", by_headline, 1)[0].0, 3);
     }
 }
