@@ -422,7 +422,8 @@ fn tune(datasets: &[Dataset]) {
         }
     }
     let keys: Vec<usize> = (0..WEIGHTS).collect();
-    let w = coordinate_ascent(w, &keys, 4, |t, k, v| *weight(t, k) = v, objective);
+    let rounds = std::env::var("ROUNDS").map_or(4, |r| r.parse().unwrap_or(4));
+    let w = coordinate_ascent(w, &keys, rounds, |t, k, v| *weight(t, k) = v, objective);
     let list: Vec<String> = (0..WEIGHTS)
         .map(|k| weight(&mut w.clone(), k).to_string())
         .collect();

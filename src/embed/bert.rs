@@ -53,7 +53,7 @@ impl Config {
             vocab: int("vocab_size")?,
             eps: json["layer_norm_eps"].as_f64().unwrap_or(1e-12) as f32,
         };
-        if c.hidden % c.heads != 0 {
+        if !c.hidden.is_multiple_of(c.heads) {
             return Err("hidden_size is not a multiple of num_attention_heads".into());
         }
         Ok(c)

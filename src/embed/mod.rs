@@ -208,7 +208,7 @@ pub fn to_bytes(v: &[f32]) -> Vec<u8> {
 /// A vector from little-endian `f32` bytes; `None` when the length is not a
 /// multiple of 4.
 pub fn from_bytes(bytes: &[u8]) -> Option<Vec<f32>> {
-    (bytes.len() % 4 == 0).then(|| {
+    bytes.len().is_multiple_of(4).then(|| {
         bytes
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))

@@ -140,14 +140,16 @@ mod tests {
             claim: vec![0.0, 1.0],
             headline: None,
         };
-        store.put_factcheck_vectors("m1", &[first.clone()]).unwrap();
+        store
+            .put_factcheck_vectors("m1", std::slice::from_ref(&first))
+            .unwrap();
         assert_eq!(
             store.factchecks_without_vector("m1").unwrap(),
             [todo[1].clone()]
         );
         assert_eq!(store.factchecks_without_vector("m2").unwrap().len(), 2);
         store
-            .put_factcheck_vectors("m1", &[second.clone()])
+            .put_factcheck_vectors("m1", std::slice::from_ref(&second))
             .unwrap();
         assert_eq!(store.factcheck_vectors("m1").unwrap(), [first, second]);
         assert!(store.factchecks_without_vector("m1").unwrap().is_empty());

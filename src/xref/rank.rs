@@ -749,7 +749,7 @@ mod embedding_tests {
 
     /// A unit vector along axis `i` of 4, tilted towards axis `j`.
     fn unit(i: usize, j: usize, tilt: f32) -> Vec<f32> {
-        let mut v = vec![0.0; 4];
+        let mut v = [0.0f32; 4];
         v[i] = 1.0;
         v[j] += tilt;
         let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
