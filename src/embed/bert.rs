@@ -332,7 +332,35 @@ impl Bert {
 
 /// GELU in BERT's exact form, `x Φ(x) = x (1 + erf(x / √2)) / 2`.
 pub fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + erf(f64::from(x) * std::f64::consts::FRAC_1_SQRT_2) as f32)
+    0.5 * x * (1.0 + erf_f32(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// [`erf`] in `f32`, without `exp`: Eigen's rational fit `x P(x²) / Q(x²)`
+/// on x clamped to ±4 (erf(4) rounds to 1 in f32); error below 1e-6.
+pub fn erf_f32(x: f32) -> f32 {
+    let x = x.clamp(-4.0, 4.0);
+    let x2 = x * x;
+    let mut p = -2.726_142_3e-10_f32;
+    for c in [
+        2.770_681_4e-8,
+        -2.101_024e-6,
+        -5.692_506_4e-5,
+        -7.349_906_3e-4,
+        -2.954_600e-3,
+        -1.609_603_3e-2,
+    ] {
+        p = p * x2 + c;
+    }
+    let mut q = -1.456_607_2e-5_f32;
+    for c in [
+        -2.133_740_6e-4,
+        -1.682_827e-3,
+        -7.373_329_2e-3,
+        -1.426_473_9e-2,
+    ] {
+        q = q * x2 + c;
+    }
+    x * p / q
 }
 
 /// The error function, to about 1e-7: Numerical Recipes' Chebyshev fit of

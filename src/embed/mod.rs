@@ -16,7 +16,7 @@ mod tokenizer;
 
 use std::path::{Path, PathBuf};
 
-pub use bert::{Bert, Config, erf, gelu};
+pub use bert::{Bert, Config, erf, erf_f32, gelu};
 pub use safetensors::{Tensor, Tensors, f16_to_f32, write_f32};
 pub use tiny::{TINY_VOCAB, tiny_config, write_tiny_model};
 pub use tokenizer::{Tokenizer, basic_tokens};
@@ -29,7 +29,7 @@ pub const MODEL_FILES: [&str; 3] = ["config.json", "vocab.txt", "model.safetenso
 pub const MAX_TOKENS: usize = 256;
 
 /// Sentences embedded together: padded to the longest of them.
-const BATCH: usize = 16;
+const BATCH: usize = 64;
 
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]

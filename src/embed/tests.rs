@@ -213,5 +213,11 @@ fn erf_and_gelu_match_known_values() {
         assert!((erf(x) - e).abs() < 2e-7, "erf({x})");
     }
     assert!((gelu(1.0) - 0.841_344_7).abs() < 1e-6);
+    let mut worst = 0f64;
+    for i in -6000..=6000 {
+        let x = f64::from(i) / 1000.0;
+        worst = worst.max((f64::from(erf_f32(x as f32)) - erf(x)).abs());
+    }
+    assert!(worst < 1e-6, "erf_f32 is off by {worst}");
     assert_eq!(gelu(0.0), 0.0);
 }
