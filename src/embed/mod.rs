@@ -28,8 +28,13 @@ pub const MODEL_FILES: [&str; 3] = ["config.json", "vocab.txt", "model.safetenso
 /// sentence-transformers' all-MiniLM-L6-v2); longer texts are truncated.
 pub const MAX_TOKENS: usize = 256;
 
-/// Sentences embedded together: padded to the longest of them.
+/// At most this many sentences are embedded together, padded to the longest.
 const BATCH: usize = 64;
+
+/// At most this many token positions (sentences × longest) in a batch, which
+/// bounds the memory of a batch of long texts (the feed-forward states of
+/// 2,048 positions of all-MiniLM-L6-v2 take 12 MB).
+const BATCH_TOKENS: usize = 2048;
 
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -158,7 +163,19 @@ impl Embedder {
         let seqs: Vec<Vec<u32>> = texts.iter().map(|t| self.tokens(t)).collect();
         let mut order: Vec<usize> = (0..seqs.len()).collect();
         order.sort_by_key(|&i| seqs[i].len());
-        let batches: Vec<&[usize]> = order.chunks(BATCH).collect();
+        let mut batches: Vec<&[usize]> = Vec::new();
+        let mut start = 0;
+        for end in 1..=order.len() {
+            // Sorted by length: the last one added is the longest.
+            let longest = seqs[order[end - 1]].len();
+            let next_fits = order
+                .get(end)
+                .is_some_and(|&i| (end + 1 - start) * seqs[i].len() <= BATCH_TOKENS);
+            if end - start == BATCH || !next_fits || longest * (end - start) >= BATCH_TOKENS {
+                batches.push(&order[start..end]);
+                start = end;
+            }
+        }
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 2);
