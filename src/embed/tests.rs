@@ -165,6 +165,13 @@ fn vectors_are_unit_length_and_do_not_depend_on_padding() {
     // Different texts give different vectors, and the cosine is the dot product.
     assert!(dot(&alone[0], &alone[1]) < 0.999);
     assert!((dot(&alone[0], &alone[0]) - 1.0).abs() < 1e-5);
+    let (a, b): (Vec<f32>, Vec<f32>) = (0..21).map(|i| (i as f32, 1.0 - i as f32 / 2.0)).unzip();
+    let naive: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+    assert!(
+        (dot(&a, &b) - naive).abs() < 1e-3,
+        "{} vs {naive}",
+        dot(&a, &b)
+    );
     assert_eq!(from_bytes(&to_bytes(&alone[0])).unwrap(), alone[0]);
     assert!(model.identity().starts_with("bert-2x8-"));
 }
