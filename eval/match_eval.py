@@ -7,11 +7,14 @@ on every query (one tweet or debate sentence a line) and prints MAP@5 against
 qrels-train-dev.jsonl, overall and per split. When the queries name their
 debate (CheckThat! 2021 2B: "20121023_third_presidential_debate"), it also runs
 `match --date` once per debate with the day of the debate id and prints the
-dated MAP@5 beside the undated one. Standard library only.
+dated MAP@5 beside the undated one. With --model DIR (or CLAIMDESK_MODEL
+set), the import embeds the fact-checks and `match` embeds the queries with
+the sentence-embedding model in DIR. Standard library only.
 
     cargo build --release
     python3 eval/match_eval.py ../shared/data/matching/clef2020-task2
     python3 eval/match_eval.py ../shared/data/matching/clef2021-task2b
+    python3 eval/match_eval.py ../shared/data/matching/clef2020-task2 --model DIR
 """
 
 import json
@@ -21,6 +24,8 @@ import sys
 import tempfile
 from collections import defaultdict
 
+# ["--model", DIR] when given; the binary also reads CLAIMDESK_MODEL itself.
+MODEL = []
 BIN = os.environ.get("CLAIMDESK", os.path.join(os.path.dirname(__file__), "..", "target", "release", "claimdesk"))
 
 
@@ -39,7 +44,16 @@ def ap_at_5(ranked, relevant):
 
 
 def main():
-    folder = sys.argv[1]
+    args = sys.argv[1:]
+    if "--model" in args:
+        i = args.index("--model")
+        if i + 1 >= len(args):
+            sys.exit("usage: match_eval.py FOLDER [--model DIR]")
+        MODEL.extend(["--model", args[i + 1]])
+        del args[i:i + 2]
+    if len(args) != 1:
+        sys.exit("usage: match_eval.py FOLDER [--model DIR]")
+    folder = args[0]
     vclaims = read_jsonl(os.path.join(folder, "vclaims.jsonl"))
     queries = read_jsonl(os.path.join(folder, "queries-train-dev.jsonl"))
     qrels = defaultdict(set)
@@ -47,7 +61,8 @@ def main():
         qrels[q["query_id"]].add(q["claim_id"])
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "eval.db")
-        subprocess.run([BIN, "--db", db, "factchecks", "import", os.path.join(folder, "vclaims.jsonl")], check=True)
+        subprocess.run([BIN, "--db", db, "factchecks", "import", os.path.join(folder, "vclaims.jsonl")] + MODEL,
+                       check=True)
         # The database numbers fact-checks in file order, skipping repeats of
         # the same claim and URL; map each back to every vclaim id it stands for.
         by_key = defaultdict(list)
@@ -91,7 +106,7 @@ def debate_date(query):
 def run_match(db, queries, date=None):
     """`claimdesk match --lines` on the queries (with --date if given), one result per query."""
     lines = "\n".join(" ".join(q["text"].split()) for q in queries) + "\n"
-    args = [BIN, "--db", db, "match", "--lines", "--limit", "5", "--format", "json"]
+    args = [BIN, "--db", db, "match", "--lines", "--limit", "5", "--format", "json"] + MODEL
     if date:
         args += ["--date", date]
     out = subprocess.run(args, input=lines, check=True, capture_output=True, text=True).stdout

@@ -12,6 +12,7 @@
 pub mod analyze;
 pub mod cli;
 pub mod cmd;
+pub mod embed;
 pub mod ingest;
 pub mod model;
 pub mod output;

@@ -8,7 +8,10 @@
 //! cargo run --release --example factcheck_eval -- DIR --weights=0.75,0.35,0,0,0,0.1,0,0.35,0
 //! ```
 //! `--weights` sets the rerank weights in the order bm25, cosine, coverage,
-//! query_coverage, bigram, title, title_coverage, same, chars, query_chars, numbers, date.
+//! query_coverage, bigram, title, title_coverage, same, chars, query_chars, numbers, date,
+//! embedding, headline_embedding. `--model=DIR` (or `CLAIMDESK_MODEL`) adds sentence embeddings
+//! (see `embedding.rs`); `EMBED_DEPTH` sets how many nearest fact-checks by
+//! embedding join the candidates.
 //! ```text
 //! ```
 //! With several folders, `--tune` maximizes the mean of their train MAP@5.
@@ -18,6 +21,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod dates;
+mod embedding;
 mod explore;
 mod translation;
 
@@ -26,8 +30,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use claimdesk::xref::{
-    Candidate, Profile, RankWeights, Ranker, Signals, clean_query, date_proximity, day_number,
-    parse_day,
+    Candidate, Known, Profile, RankWeights, Ranker, Signals, clean_query, date_proximity,
+    day_number, parse_day,
 };
 use serde_json::Value;
 
@@ -43,6 +47,8 @@ struct Query {
     /// Day number of the debate (2021: from the debate id, "20121023_..."), if known.
     day: Option<i64>,
     relevant: HashSet<String>,
+    /// Sentence embedding of the query (empty without `--model`).
+    vector: Vec<f32>,
 }
 
 struct Dataset {
@@ -51,6 +57,10 @@ struct Dataset {
     ids: Vec<String>,
     queries: Vec<Query>,
     ranker: Ranker<String>,
+    /// Sentence embedding of each fact-check (empty without `--model`).
+    vectors: Vec<Vec<f32>>,
+    /// Embedding of each fact-check's title and text (empty without `--model`).
+    headline_vectors: Vec<Vec<f32>>,
 }
 
 /// Every query's BM25 candidates with their rerank signals: they do not depend
@@ -76,14 +86,18 @@ fn main() -> anyhow::Result<()> {
     if let Ok(v) = std::env::var("TITLE_BOOST") {
         weights.title_boost = v.parse()?;
     }
+    if let Ok(v) = std::env::var("EMBED_DEPTH") {
+        weights.embed_depth = v.parse()?;
+    }
     if let Some(list) = args.iter().find_map(|a| a.strip_prefix("--weights=")) {
         for (k, v) in list.split(',').enumerate() {
             *weight(&mut weights, k) = v.parse()?;
         }
     }
+    let model = embedding::model(&args)?;
     let mut datasets = Vec::new();
     for dir in dirs {
-        let ds = load(Path::new(dir), weights)?;
+        let ds = load(Path::new(dir), weights, model.as_ref())?;
         report(&ds);
         if args.iter().any(|a| a == "--failures") {
             failures(&ds);
@@ -114,7 +128,11 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
+fn load(
+    dir: &Path,
+    weights: RankWeights,
+    model: Option<&claimdesk::embed::Embedder>,
+) -> anyhow::Result<Dataset> {
     let read = |name: &str| common::jsonl(&dir.join(name));
     let field = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
     let vclaims = read("vclaims.jsonl")?;
@@ -125,7 +143,27 @@ fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
             .or_default()
             .insert(field(&q, "claim_id"));
     }
-    let queries: Vec<Query> = read("queries-train-dev.jsonl")?
+    let name = dir
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let raw_queries = read("queries-train-dev.jsonl")?;
+    let (vectors, headline_vectors, mut query_vectors) = match model {
+        Some(m) => {
+            let docs: Vec<String> = vclaims.iter().map(embedding::doc_input).collect();
+            let heads: Vec<String> = vclaims.iter().map(embedding::headline_input).collect();
+            let qs: Vec<String> = raw_queries
+                .iter()
+                .map(|q| embedding::query_input(q["text"].as_str().unwrap_or_default()))
+                .collect();
+            (
+                embedding::cached(m, &format!("{name}-docs"), &docs),
+                embedding::cached(m, &format!("{name}-docs"), &heads),
+                embedding::cached(m, &format!("{name}-queries"), &qs),
+            )
+        }
+        None => (Vec::new(), Vec::new(), Vec::new()),
+    };
+    let queries: Vec<Query> = raw_queries
         .iter()
         .enumerate()
         .map(|(i, q)| Query {
@@ -144,6 +182,10 @@ fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
                 None => i % FOLDS,
             },
             relevant: relevant.remove(&field(q, "id")).unwrap_or_default(),
+            vector: query_vectors
+                .get_mut(i)
+                .map(std::mem::take)
+                .unwrap_or_default(),
         })
         .filter(|q| !q.relevant.is_empty())
         .collect();
@@ -158,9 +200,12 @@ fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
         };
         ranker.add_dated(field(v, "id"), &field(v, "text"), title, day);
     }
-    let name = dir
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    for (i, v) in vectors.iter().enumerate() {
+        ranker.set_vector(i, v.clone());
+    }
+    for (i, v) in headline_vectors.iter().enumerate() {
+        ranker.set_headline_vector(i, v.clone());
+    }
     println!(
         "{name}: {} fact-checks indexed in {:.2} s, {} queries",
         ranker.len(),
@@ -174,6 +219,8 @@ fn load(dir: &Path, weights: RankWeights) -> anyhow::Result<Dataset> {
         ids,
         queries,
         ranker,
+        vectors,
+        headline_vectors,
     })
 }
 
@@ -221,6 +268,36 @@ fn report(ds: &Dataset) {
             top.into_iter().map(|(id, _)| id).collect()
         });
     }
+    if !ds.vectors.is_empty() {
+        fn known(q: &Query, day: Option<i64>) -> Known<'_> {
+            Known {
+                day,
+                vector: Some(q.vector.as_slice()),
+                ..Known::default()
+            }
+        }
+        run("Ranker + embedding", &|q| {
+            let top = ds.ranker.rank_known(&q.text, known(q, None), 5);
+            top.into_iter().map(|(id, _)| id).collect()
+        });
+        if ds.queries.iter().any(|q| q.day.is_some()) {
+            run("Ranker + embedding, dated", &|q| {
+                let top = ds.ranker.rank_known(&q.text, known(q, q.day), 5);
+                top.into_iter().map(|(id, _)| id).collect()
+            });
+        }
+        run("embedding cosine alone", &|q| {
+            let sims: Vec<(usize, f32)> = ds
+                .vectors
+                .iter()
+                .enumerate()
+                .map(|(d, v)| (d, claimdesk::embed::dot(&q.vector, v)))
+                .collect();
+            let mut sims = sims;
+            sims.sort_by(|a, b| b.1.total_cmp(&a.1));
+            sims.iter().take(5).map(|s| ds.ids[s.0].clone()).collect()
+        });
+    }
     if std::env::var("NODATE").is_ok() {
         run("Ranker, no signature date", &|q| {
             let q = q.text.as_str();
@@ -247,8 +324,33 @@ fn measure(ds: &Dataset) -> Measured {
         .iter()
         .map(|q| {
             let cleaned = ds.ranker.split_compounds(&clean_query(&q.text));
-            let firsts = ds.ranker.bm25(&cleaned, RankWeights::default().depth);
+            let all = ds.ranker.bm25(&cleaned, ds.ids.len());
+            let mut firsts: Vec<(usize, f64)> = all
+                .iter()
+                .take(RankWeights::default().depth)
+                .copied()
+                .collect();
             let best = firsts.first().map_or(0.0, |f| f.1);
+            let embed_depth = embed_depth();
+            if !ds.vectors.is_empty() && embed_depth > 0 {
+                let mut sims: Vec<(usize, f32)> = ds
+                    .vectors
+                    .iter()
+                    .enumerate()
+                    .zip(&ds.headline_vectors)
+                    .map(|((d, v), h)| {
+                        let cosine = |v: &[f32]| claimdesk::embed::dot(&q.vector, v);
+                        (d, cosine(v).max(cosine(h)))
+                    })
+                    .collect();
+                sims.sort_by(|a, b| b.1.total_cmp(&a.1));
+                for &(d, _) in sims.iter().take(embed_depth) {
+                    if !firsts.iter().any(|f| f.0 == d) {
+                        let bm25 = all.iter().find(|a| a.0 == d).map_or(0.0, |a| a.1);
+                        firsts.push((d, bm25));
+                    }
+                }
+            }
             let profile = Profile::new(&cleaned, idf);
             firsts
                 .iter()
@@ -259,11 +361,25 @@ fn measure(ds: &Dataset) -> Measured {
                     if let (Some(a), Some(b)) = (q.day, statement_day(v)) {
                         s.date = date_proximity(a, b);
                     }
+                    if let Some(v) = ds.vectors.get(d) {
+                        s.embedding = f64::from(claimdesk::embed::dot(&q.vector, v));
+                    }
+                    if let Some(v) = ds.headline_vectors.get(d) {
+                        s.headline_embedding = f64::from(claimdesk::embed::dot(&q.vector, v));
+                    }
                     (d, s)
                 })
                 .collect()
         })
         .collect()
+}
+
+/// How many fact-checks nearest by embedding join the candidates (`EMBED_DEPTH`).
+fn embed_depth() -> usize {
+    std::env::var("EMBED_DEPTH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(RankWeights::default().embed_depth)
 }
 
 /// MAP@5 of one split when the measured candidates are ordered by `w`.
@@ -306,7 +422,8 @@ fn tune(datasets: &[Dataset]) {
         }
     }
     let keys: Vec<usize> = (0..WEIGHTS).collect();
-    let w = coordinate_ascent(w, &keys, 4, |t, k, v| *weight(t, k) = v, objective);
+    let rounds = std::env::var("ROUNDS").map_or(4, |r| r.parse().unwrap_or(4));
+    let w = coordinate_ascent(w, &keys, rounds, |t, k, v| *weight(t, k) = v, objective);
     let list: Vec<String> = (0..WEIGHTS)
         .map(|k| weight(&mut w.clone(), k).to_string())
         .collect();
@@ -374,7 +491,7 @@ fn tune_bm25(vclaims: &[Value], queries: &[Query]) {
 }
 
 /// Number of rerank weights [`weight`] reaches.
-const WEIGHTS: usize = 12;
+const WEIGHTS: usize = 14;
 
 /// The k-th rerank weight, for coordinate ascent and `--weights`.
 fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
@@ -390,7 +507,9 @@ fn weight(w: &mut RankWeights, k: usize) -> &mut f64 {
         8 => &mut w.chars,
         9 => &mut w.query_chars,
         10 => &mut w.numbers,
-        _ => &mut w.date,
+        11 => &mut w.date,
+        12 => &mut w.embedding,
+        _ => &mut w.headline_embedding,
     }
 }
 
@@ -404,8 +523,8 @@ fn coordinate_ascent<W: Copy>(
     set: impl Fn(&mut W, usize, f64),
     objective: impl Fn(&W) -> f64,
 ) -> W {
-    const STEPS: [f64; 12] = [
-        0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, -0.1, -0.2,
+    const STEPS: [f64; 14] = [
+        0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, -0.1, -0.2,
     ];
     let mut best = objective(&w);
     for _round in 0..rounds {

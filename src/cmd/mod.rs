@@ -13,6 +13,7 @@ pub mod history;
 pub mod import;
 pub mod link;
 pub mod matching;
+pub mod model;
 pub mod note;
 pub mod queue;
 pub mod reanalyze;

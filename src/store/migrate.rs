@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../sql/0005_analysis_indexes.sql"),
     include_str!("../../sql/0006_json_checks.sql"),
     include_str!("../../sql/0007_factcheck_claim_date.sql"),
+    include_str!("../../sql/0008_factcheck_vectors.sql"),
 ];
 
 /// Bring the database up to the newest schema.

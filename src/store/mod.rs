@@ -14,6 +14,7 @@ mod findings;
 mod import;
 mod migrate;
 mod reviews;
+mod vectors;
 mod xref;
 
 use std::path::Path;
@@ -29,6 +30,7 @@ pub use factchecks::{FactCheckRow, ImportedFactChecks, StoredFactCheck};
 pub use findings::{FactCheckMatch, Findings, FoundConflict, SuggestedLink};
 pub use import::{AnalysisRow, ImportTx};
 pub use reviews::{HistoryEntry, SourceRow, StatsRow};
+pub use vectors::{FactCheckToEmbed, FactCheckVectors};
 pub use xref::{ConflictRow, LinkFilter, LinkRow, RelatedRow, SearchHits, SearchRow, fts_query};
 
 /// Errors callers branch on.

@@ -25,8 +25,8 @@ pub use date::{DATE_FORMS, day_number, parse_day};
 pub use idf::{Idf, query_terms};
 pub use model::{CONFLICT_THRESHOLD, FEATURE_NAMES, FEATURES, RELATED_THRESHOLD, SAME_THRESHOLD};
 pub use rank::{
-    Candidate, DATE_LATE_DAYS, DATE_SCALE_DAYS, RankWeights, Ranker, Signals, date_proximity,
-    rerank, rerank_dated,
+    Candidate, DATE_LATE_DAYS, DATE_SCALE_DAYS, Known, RankWeights, Ranker, Signals,
+    date_proximity, rerank, rerank_dated, rerank_known,
 };
 pub use similarity::{Profile, similarity};
 pub use text::{clean_query, terms};

@@ -52,6 +52,17 @@ pub struct RankWeights {
     pub date_extra: usize,
     /// The days before a dated query within which `date_extra` hits are taken.
     pub date_window: i64,
+    /// Weight of the cosine of the query's and the candidate's sentence
+    /// embeddings ([`crate::embed`]), when both have one; 0 otherwise, so
+    /// without vectors the ranking is the lexical one whatever this weight.
+    pub embedding: f64,
+    /// Weight of the cosine of the query's embedding and the candidate's
+    /// headline embedding (headline and text as one input), when both have one.
+    pub headline_embedding: f64,
+    /// For a query with an embedding, how many candidates nearest to it by
+    /// embedding cosine (the higher of text and headline) join the BM25 hits
+    /// to be reranked.
+    pub embed_depth: usize,
 }
 
 impl Default for RankWeights {
@@ -78,6 +89,36 @@ impl Default for RankWeights {
             date: 1.0,
             date_extra: 10,
             date_window: 60,
+            embedding: 0.0,
+            headline_embedding: 0.0,
+            embed_depth: 0,
+        }
+    }
+}
+
+impl RankWeights {
+    /// The weights for ranking with sentence embeddings ([`Known::vector`]) of
+    /// all-MiniLM-L6-v2: tuned like `Default` on the same training queries,
+    /// by coordinate ascent from it with the two embedding signals and the 50
+    /// nearest candidates by embedding (see docs/xref.md).
+    pub fn embedded() -> Self {
+        Self {
+            bm25: 0.75,
+            cosine: -0.2,
+            coverage: 0.35,
+            query_coverage: 0.05,
+            bigram: 0.2,
+            title: 0.05,
+            title_coverage: 0.0,
+            same: -0.1,
+            chars: 0.35,
+            query_chars: 0.2,
+            numbers: 0.35,
+            date: 2.0,
+            embedding: 3.0,
+            headline_embedding: 2.0,
+            embed_depth: 50,
+            ..Self::default()
         }
     }
 }
@@ -123,6 +164,11 @@ pub struct Signals {
     pub numbers: f64,
     /// [`date_proximity`] of the query's and the candidate's days; 0 when either is unknown.
     pub date: f64,
+    /// Cosine of the query's and the candidate's embeddings; 0 when either has none.
+    pub embedding: f64,
+    /// Cosine of the query's embedding and the candidate's headline
+    /// embedding; 0 when either has none.
+    pub headline_embedding: f64,
 }
 
 impl Signals {
@@ -164,6 +210,8 @@ impl Signals {
                 }
             },
             date: 0.0,
+            embedding: 0.0,
+            headline_embedding: 0.0,
         }
     }
 }
@@ -183,6 +231,8 @@ impl RankWeights {
             + self.query_chars * s.query_chars
             + self.numbers * s.numbers
             + self.date * s.date
+            + self.embedding * s.embedding
+            + self.headline_embedding * s.headline_embedding
     }
 }
 
@@ -233,6 +283,43 @@ pub fn rerank_dated<I: Clone>(
     idf: &Idf,
     weights: &RankWeights,
 ) -> Vec<(I, f64)> {
+    let known: Vec<Known<'_>> = days
+        .iter()
+        .map(|&day| Known {
+            day,
+            ..Known::default()
+        })
+        .collect();
+    let query_known = Known {
+        day: query_day,
+        ..Known::default()
+    };
+    rerank_known(query, query_known, candidates, &known, idf, weights)
+}
+
+/// What may be known of a query or a candidate besides its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Known<'a> {
+    /// The day ([`day_number`](super::day_number)) it was said or its claim made.
+    pub day: Option<i64>,
+    /// Its unit-length sentence embedding ([`crate::embed::Embedder`]).
+    pub vector: Option<&'a [f32]>,
+    /// A candidate's unit-length embedding of its headline and text together
+    /// (unused for a query).
+    pub headline_vector: Option<&'a [f32]>,
+}
+
+/// [`rerank`] with what is known of the query and of each candidate
+/// (`known[i]` of `candidates[i]`; missing entries count as unknown): the
+/// dates give [`date_proximity`] and the embeddings their cosine.
+pub fn rerank_known<I: Clone>(
+    query: &str,
+    query_known: Known<'_>,
+    candidates: &[Candidate<'_, I>],
+    known: &[Known<'_>],
+    idf: &Idf,
+    weights: &RankWeights,
+) -> Vec<(I, f64)> {
     let q = Profile::new(&clean_query(query), idf);
     let best = candidates.iter().map(|c| c.first_stage).fold(0.0, f64::max);
     let mut out: Vec<(I, f64)> = candidates
@@ -240,8 +327,15 @@ pub fn rerank_dated<I: Clone>(
         .enumerate()
         .map(|(i, c)| {
             let mut s = Signals::measure(&q, c, best, idf);
-            if let (Some(a), Some(Some(b))) = (query_day, days.get(i)) {
-                s.date = date_proximity(a, *b);
+            let k = known.get(i).copied().unwrap_or_default();
+            if let (Some(a), Some(b)) = (query_known.day, k.day) {
+                s.date = date_proximity(a, b);
+            }
+            if let Some(a) = query_known.vector {
+                let cosine =
+                    |b: Option<&[f32]>| b.map_or(0.0, |b| f64::from(crate::embed::dot(a, b)));
+                s.embedding = cosine(k.vector);
+                s.headline_embedding = cosine(k.headline_vector);
             }
             (c.id.clone(), weights.combine(&s))
         })
@@ -265,6 +359,10 @@ pub struct Ranker<I> {
     docs: Vec<(I, String, Option<String>)>,
     /// Day number of each candidate, if dated.
     days: Vec<Option<i64>>,
+    /// Sentence embedding of each candidate, if given ([`Ranker::set_vector`]).
+    vectors: Vec<Option<Vec<f32>>>,
+    /// Headline embedding of each candidate, if given ([`Ranker::set_headline_vector`]).
+    headline_vectors: Vec<Option<Vec<f32>>>,
     postings: HashMap<u64, Vec<(u32, f32)>>,
     /// Indexed terms of 7 letters or more by their first 6 letters.
     prefixes: HashMap<u64, Vec<(u64, String)>>,
@@ -284,6 +382,8 @@ impl<I: Clone> Ranker<I> {
         Self {
             docs: Vec::new(),
             days: Vec::new(),
+            vectors: Vec::new(),
+            headline_vectors: Vec::new(),
             postings: HashMap::new(),
             prefixes: HashMap::new(),
             lengths: Vec::new(),
@@ -300,6 +400,8 @@ impl<I: Clone> Ranker<I> {
     /// Adds a candidate with the day ([`day_number`](super::day_number)) its claim was made, if known.
     pub fn add_dated(&mut self, id: I, text: &str, title: Option<&str>, day: Option<i64>) {
         self.days.push(day);
+        self.vectors.push(None);
+        self.headline_vectors.push(None);
         let doc = self.docs.len() as u32;
         let mut tf: HashMap<u64, f32> = HashMap::new();
         let mut length = 0.0;
@@ -335,6 +437,25 @@ impl<I: Clone> Ranker<I> {
         self.idf.add(&format!("{text} {}", title.unwrap_or("")));
         self.docs
             .push((id, text.to_string(), title.map(str::to_string)));
+    }
+
+    /// Gives the candidate added `index`-th (from 0) its unit-length sentence
+    /// embedding; queries ranked with a vector ([`rank_known`](Self::rank_known))
+    /// then weigh their cosine and take the nearest as candidates too.
+    ///
+    /// # Panics
+    /// When fewer than `index + 1` candidates were added.
+    pub fn set_vector(&mut self, index: usize, vector: Vec<f32>) {
+        self.vectors[index] = Some(vector);
+    }
+
+    /// Gives the candidate added `index`-th its unit-length embedding of
+    /// headline and text together, as [`set_vector`](Self::set_vector).
+    ///
+    /// # Panics
+    /// When fewer than `index + 1` candidates were added.
+    pub fn set_headline_vector(&mut self, index: usize, vector: Vec<f32>) {
+        self.headline_vectors[index] = Some(vector);
     }
 
     /// Number of candidates indexed.
@@ -448,6 +569,22 @@ impl<I: Clone> Ranker<I> {
     /// [`rank`](Self::rank) for a query made on `day` ([`day_number`](super::day_number)), if known:
     /// candidates added with a day get [`date_proximity`] as a signal.
     pub fn rank_dated(&self, query: &str, day: Option<i64>, k: usize) -> Vec<(I, f64)> {
+        self.rank_known(
+            query,
+            Known {
+                day,
+                ..Known::default()
+            },
+            k,
+        )
+    }
+
+    /// [`rank_dated`](Self::rank_dated) for a query with what is known of it:
+    /// with an embedding, the [`RankWeights::embed_depth`] candidates nearest
+    /// to it join the BM25 hits, and the cosine joins the signals of those
+    /// candidates that have a vector ([`set_vector`](Self::set_vector)).
+    pub fn rank_known(&self, query: &str, known: Known<'_>, k: usize) -> Vec<(I, f64)> {
+        let day = known.day;
         let query = &self.split_compounds(&clean_query(query));
         let scores = self.bm25_scores(query);
         let mut firsts = top_k(&scores, self.weights.depth.max(k));
@@ -470,6 +607,25 @@ impl<I: Clone> Ranker<I> {
                     .take(self.weights.date_extra),
             );
         }
+        if let Some(v) = known.vector.filter(|_| self.weights.embed_depth > 0) {
+            // The higher cosine, kept above 0 for `top_k`; 0 without vectors.
+            let cosine = |d: &Option<Vec<f32>>| {
+                d.as_deref()
+                    .map_or(0.0, |d| crate::embed::dot(v, d).max(1e-6))
+            };
+            let sims: Vec<f32> = self
+                .vectors
+                .iter()
+                .zip(&self.headline_vectors)
+                .map(|(a, b)| cosine(a).max(cosine(b)))
+                .collect();
+            let taken: Vec<usize> = firsts.iter().map(|f| f.0).collect();
+            for (doc, _) in top_k(&sims, self.weights.embed_depth) {
+                if !taken.contains(&doc) {
+                    firsts.push((doc, f64::from(scores[doc])));
+                }
+            }
+        }
         let candidates: Vec<Candidate<'_, usize>> = firsts
             .iter()
             .map(|&(doc, s)| {
@@ -482,8 +638,15 @@ impl<I: Clone> Ranker<I> {
                 }
             })
             .collect();
-        let days: Vec<Option<i64>> = firsts.iter().map(|&(doc, _)| self.days[doc]).collect();
-        let mut out = rerank_dated(query, day, &candidates, &days, &self.idf, &self.weights);
+        let extras: Vec<Known<'_>> = firsts
+            .iter()
+            .map(|&(doc, _)| Known {
+                day: self.days[doc],
+                vector: self.vectors[doc].as_deref(),
+                headline_vector: self.headline_vectors[doc].as_deref(),
+            })
+            .collect();
+        let mut out = rerank_known(query, known, &candidates, &extras, &self.idf, &self.weights);
         out.truncate(k);
         out.into_iter()
             .map(|(doc, s)| (self.docs[doc].0.clone(), s))
@@ -579,5 +742,72 @@ mod date_tests {
             Some(day - 5),
         );
         assert_eq!(none.rank_dated(query, Some(day), 1)[0].0, 1);
+    }
+}
+
+#[cfg(test)]
+mod embedding_tests {
+    use super::*;
+
+    /// A unit vector along axis `i` of 4, tilted towards axis `j`.
+    fn unit(i: usize, j: usize, tilt: f32) -> Vec<f32> {
+        let mut v = [0.0f32; 4];
+        v[i] = 1.0;
+        v[j] += tilt;
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.iter().map(|x| x / n).collect()
+    }
+
+    fn ranker(weights: RankWeights, vectors: bool) -> Ranker<u32> {
+        let mut r = Ranker::with_weights(weights);
+        r.add(1, "Wedding rings cost less than they did.", None);
+        r.add(2, "Engagement rings are a marketing invention.", None);
+        r.add(
+            3,
+            "Wedding bells ring in the church.",
+            Some("Do wedding bells ring?"),
+        );
+        if vectors {
+            r.set_vector(0, unit(0, 1, 0.3));
+            r.set_vector(1, unit(1, 0, 0.1));
+            r.set_vector(2, unit(2, 0, 0.1));
+            r.set_headline_vector(2, unit(3, 2, 0.0));
+        }
+        r
+    }
+
+    #[test]
+    fn the_embedding_finds_and_ranks_what_shares_no_word() {
+        let query = "Are diamond engagement bands a marketing ploy?";
+        let near = unit(1, 0, 0.0);
+        let known = Known {
+            vector: Some(&near),
+            ..Known::default()
+        };
+        // Without vectors, or without a query vector, the ranking is the lexical one.
+        let lexical = ranker(RankWeights::default(), false).rank(query, 3);
+        assert_eq!(
+            ranker(RankWeights::embedded(), false)
+                .rank_known(query, known, 3)
+                .len(),
+            lexical.len()
+        );
+        assert_eq!(
+            ranker(RankWeights::default(), true).rank_known(query, known, 3),
+            lexical
+        );
+        let with = ranker(RankWeights::embedded(), true);
+        assert_eq!(with.rank_known(query, known, 1)[0].0, 2);
+        // A query sharing no word: only the embedding finds candidates, nearest first.
+        let top = with.rank_known("zzz", known, 3);
+        assert_eq!(top.iter().map(|t| t.0).collect::<Vec<_>>(), [2, 1, 3]);
+        assert!(with.rank("zzz", 3).is_empty());
+        // The headline vector counts on its own.
+        let headline = unit(3, 0, 0.0);
+        let by_headline = Known {
+            vector: Some(&headline),
+            ..Known::default()
+        };
+        assert_eq!(with.rank_known("zzz", by_headline, 1)[0].0, 3);
     }
 }

@@ -1,0 +1,383 @@
+//! The BERT encoder's forward pass, for sentence embeddings.
+//!
+//! Embeddings (word + position + token type 0) and LayerNorm, then per layer:
+//! masked multi-head self-attention, residual and LayerNorm, a GELU (erf)
+//! feed-forward, residual and LayerNorm. Matrix products go through
+//! `matrixmultiply`'s sgemm; linear weights stay in PyTorch's `[out, in]` order.
+
+use super::safetensors::Tensors;
+
+/// The shape of a BERT model, as its `config.json` gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Config {
+    /// Width of the hidden states.
+    pub hidden: usize,
+    /// Number of encoder layers.
+    pub layers: usize,
+    /// Number of attention heads (dividing `hidden`).
+    pub heads: usize,
+    /// Width of the feed-forward layer.
+    pub intermediate: usize,
+    /// Number of position embeddings: the longest input.
+    pub max_positions: usize,
+    /// Number of token-type embeddings.
+    pub type_vocab: usize,
+    /// Number of word embeddings.
+    pub vocab: usize,
+    /// LayerNorm epsilon.
+    pub eps: f32,
+}
+
+impl Config {
+    /// Reads the fields of a Hugging Face `config.json`; the error names what is wrong.
+    pub fn from_json(json: &serde_json::Value) -> Result<Self, String> {
+        let int = |k: &str| {
+            json[k]
+                .as_u64()
+                .filter(|&v| v > 0)
+                .map(|v| v as usize)
+                .ok_or_else(|| format!("no positive integer {k}"))
+        };
+        if let Some(act) = json["hidden_act"].as_str().filter(|a| *a != "gelu") {
+            return Err(format!(
+                "hidden_act {act:?} is not supported (only \"gelu\")"
+            ));
+        }
+        let c = Self {
+            hidden: int("hidden_size")?,
+            layers: int("num_hidden_layers")?,
+            heads: int("num_attention_heads")?,
+            intermediate: int("intermediate_size")?,
+            max_positions: int("max_position_embeddings")?,
+            type_vocab: int("type_vocab_size")?,
+            vocab: int("vocab_size")?,
+            eps: json["layer_norm_eps"].as_f64().unwrap_or(1e-12) as f32,
+        };
+        if !c.hidden.is_multiple_of(c.heads) {
+            return Err("hidden_size is not a multiple of num_attention_heads".into());
+        }
+        Ok(c)
+    }
+}
+
+/// A linear layer: `y = x Wᵀ + b`, `W` being `[out, in]`.
+#[derive(Debug, Clone)]
+struct Linear {
+    w: Vec<f32>,
+    b: Vec<f32>,
+    out: usize,
+    inp: usize,
+}
+
+impl Linear {
+    fn take(t: &mut Tensors, name: &str, out: usize, inp: usize) -> Result<Self, String> {
+        Ok(Self {
+            w: t.take(&format!("{name}.weight"), &[out, inp])?.data,
+            b: t.take(&format!("{name}.bias"), &[out])?.data,
+            out,
+            inp,
+        })
+    }
+
+    /// `x` is `[rows, inp]`; returns `[rows, out]`.
+    fn forward(&self, x: &[f32], rows: usize) -> Vec<f32> {
+        let mut y: Vec<f32> = Vec::with_capacity(rows * self.out);
+        for _ in 0..rows {
+            y.extend_from_slice(&self.b);
+        }
+        // SAFETY: the slices hold rows×inp, out×inp and rows×out values, and
+        // the strides below stay within them.
+        unsafe {
+            matrixmultiply::sgemm(
+                rows,
+                self.inp,
+                self.out,
+                1.0,
+                x.as_ptr(),
+                self.inp as isize,
+                1,
+                self.w.as_ptr(),
+                1,
+                self.inp as isize,
+                1.0,
+                y.as_mut_ptr(),
+                self.out as isize,
+                1,
+            );
+        }
+        y
+    }
+}
+
+/// LayerNorm's gain and bias.
+#[derive(Debug, Clone)]
+struct Norm {
+    g: Vec<f32>,
+    b: Vec<f32>,
+}
+
+impl Norm {
+    fn take(t: &mut Tensors, name: &str, width: usize) -> Result<Self, String> {
+        Ok(Self {
+            g: t.take(&format!("{name}.weight"), &[width])?.data,
+            b: t.take(&format!("{name}.bias"), &[width])?.data,
+        })
+    }
+
+    /// Normalizes each row of `x` in place.
+    fn apply(&self, x: &mut [f32], eps: f32) {
+        for row in x.chunks_exact_mut(self.g.len()) {
+            let n = row.len() as f32;
+            let mean = row.iter().sum::<f32>() / n;
+            let var = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n;
+            let inv = 1.0 / (var + eps).sqrt();
+            for ((v, g), b) in row.iter_mut().zip(&self.g).zip(&self.b) {
+                *v = (*v - mean) * inv * g + b;
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Layer {
+    query: Linear,
+    key: Linear,
+    value: Linear,
+    attn_out: Linear,
+    attn_norm: Norm,
+    up: Linear,
+    down: Linear,
+    out_norm: Norm,
+}
+
+/// A BERT encoder's weights.
+#[derive(Debug, Clone)]
+pub struct Bert {
+    config: Config,
+    words: Vec<f32>,
+    positions: Vec<f32>,
+    token_type: Vec<f32>,
+    embed_norm: Norm,
+    layers: Vec<Layer>,
+}
+
+impl Bert {
+    /// Takes the weights of `config`'s model out of `t` (names as Hugging
+    /// Face's `BertModel` saves them, with or without a `bert.` prefix).
+    pub fn from_tensors(config: Config, t: &mut Tensors) -> Result<Self, String> {
+        let (h, f) = (config.hidden, config.intermediate);
+        let e = "embeddings";
+        let types = t.take(
+            &format!("{e}.token_type_embeddings.weight"),
+            &[config.type_vocab, h],
+        )?;
+        let mut layers = Vec::with_capacity(config.layers);
+        for i in 0..config.layers {
+            let p = format!("encoder.layer.{i}");
+            layers.push(Layer {
+                query: Linear::take(t, &format!("{p}.attention.self.query"), h, h)?,
+                key: Linear::take(t, &format!("{p}.attention.self.key"), h, h)?,
+                value: Linear::take(t, &format!("{p}.attention.self.value"), h, h)?,
+                attn_out: Linear::take(t, &format!("{p}.attention.output.dense"), h, h)?,
+                attn_norm: Norm::take(t, &format!("{p}.attention.output.LayerNorm"), h)?,
+                up: Linear::take(t, &format!("{p}.intermediate.dense"), f, h)?,
+                down: Linear::take(t, &format!("{p}.output.dense"), h, f)?,
+                out_norm: Norm::take(t, &format!("{p}.output.LayerNorm"), h)?,
+            });
+        }
+        Ok(Self {
+            words: t
+                .take(&format!("{e}.word_embeddings.weight"), &[config.vocab, h])?
+                .data,
+            positions: t
+                .take(
+                    &format!("{e}.position_embeddings.weight"),
+                    &[config.max_positions, h],
+                )?
+                .data,
+            token_type: types.data[..h].to_vec(),
+            embed_norm: Norm::take(t, &format!("{e}.LayerNorm"), h)?,
+            layers,
+            config,
+        })
+    }
+
+    /// The model's shape.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The mean-pooled, L2-normalized last hidden states of each sequence of
+    /// token ids. Shorter sequences are padded and masked, so a sequence's
+    /// vector does not depend on the others in the batch. Ids must be below
+    /// the vocabulary size and sequences no longer than `max_positions`.
+    pub fn embed_batch(&self, seqs: &[Vec<u32>]) -> Vec<Vec<f32>> {
+        let c = &self.config;
+        let h = c.hidden;
+        let len = seqs.iter().map(Vec::len).max().unwrap_or(0);
+        if len == 0 {
+            return vec![vec![0.0; h]; seqs.len()];
+        }
+        let rows = seqs.len() * len;
+        let mut x = vec![0f32; rows * h];
+        for (s, seq) in seqs.iter().enumerate() {
+            for p in 0..len {
+                let id = seq.get(p).map_or(0, |&id| id as usize);
+                let row = &mut x[(s * len + p) * h..][..h];
+                let word = &self.words[id * h..][..h];
+                let pos = &self.positions[p * h..][..h];
+                for i in 0..h {
+                    row[i] = word[i] + pos[i] + self.token_type[i];
+                }
+            }
+        }
+        self.embed_norm.apply(&mut x, c.eps);
+        let lens: Vec<usize> = seqs.iter().map(Vec::len).collect();
+        for layer in &self.layers {
+            x = self.layer(layer, x, &lens, len);
+        }
+        seqs.iter()
+            .enumerate()
+            .map(|(s, seq)| {
+                let mut v = vec![0f32; h];
+                for p in 0..seq.len() {
+                    for (a, b) in v.iter_mut().zip(&x[(s * len + p) * h..][..h]) {
+                        *a += b;
+                    }
+                }
+                let norm = v.iter().map(|a| a * a).sum::<f32>().sqrt().max(1e-12);
+                v.iter_mut().for_each(|a| *a /= norm);
+                v
+            })
+            .collect()
+    }
+
+    /// One encoder layer over `x`, `[seqs × len, hidden]`.
+    fn layer(&self, l: &Layer, x: Vec<f32>, lens: &[usize], len: usize) -> Vec<f32> {
+        let c = &self.config;
+        let (h, rows) = (c.hidden, lens.len() * len);
+        let dh = h / c.heads;
+        let q = l.query.forward(&x, rows);
+        let k = l.key.forward(&x, rows);
+        let v = l.value.forward(&x, rows);
+        let mut ctx = vec![0f32; rows * h];
+        let mut scores = vec![0f32; len * len];
+        let scale = 1.0 / (dh as f32).sqrt();
+        for (s, &n) in lens.iter().enumerate() {
+            let base = s * len * h;
+            for head in 0..c.heads {
+                let off = base + head * dh;
+                // SAFETY: every pointer stays within the `[rows, h]` matrices:
+                // rows s×len..(s+1)×len, columns off..off+dh.
+                unsafe {
+                    matrixmultiply::sgemm(
+                        len,
+                        dh,
+                        len,
+                        scale,
+                        q.as_ptr().add(off),
+                        h as isize,
+                        1,
+                        k.as_ptr().add(off),
+                        1,
+                        h as isize,
+                        0.0,
+                        scores.as_mut_ptr(),
+                        len as isize,
+                        1,
+                    );
+                }
+                for row in scores.chunks_exact_mut(len) {
+                    let max = row[..n].iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+                    let mut sum = 0.0;
+                    for a in &mut row[..n] {
+                        *a = (*a - max).exp();
+                        sum += *a;
+                    }
+                    row[..n].iter_mut().for_each(|a| *a /= sum);
+                    row[n..].iter_mut().for_each(|a| *a = 0.0);
+                }
+                // SAFETY: as above; `scores` is len×len.
+                unsafe {
+                    matrixmultiply::sgemm(
+                        len,
+                        len,
+                        dh,
+                        1.0,
+                        scores.as_ptr(),
+                        len as isize,
+                        1,
+                        v.as_ptr().add(off),
+                        h as isize,
+                        1,
+                        0.0,
+                        ctx.as_mut_ptr().add(off),
+                        h as isize,
+                        1,
+                    );
+                }
+            }
+        }
+        let mut a = l.attn_out.forward(&ctx, rows);
+        a.iter_mut().zip(&x).for_each(|(a, x)| *a += x);
+        l.attn_norm.apply(&mut a, c.eps);
+        let mut up = l.up.forward(&a, rows);
+        up.iter_mut().for_each(|u| *u = gelu(*u));
+        let mut out = l.down.forward(&up, rows);
+        out.iter_mut().zip(&a).for_each(|(o, a)| *o += a);
+        l.out_norm.apply(&mut out, c.eps);
+        out
+    }
+}
+
+/// GELU in BERT's exact form, `x Φ(x) = x (1 + erf(x / √2)) / 2`.
+pub fn gelu(x: f32) -> f32 {
+    0.5 * x * (1.0 + erf_f32(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// [`erf`] in `f32`, without `exp`: Eigen's rational fit `x P(x²) / Q(x²)`
+/// on x clamped to ±4 (erf(4) rounds to 1 in f32); error below 1e-6.
+pub fn erf_f32(x: f32) -> f32 {
+    let x = x.clamp(-4.0, 4.0);
+    let x2 = x * x;
+    let mut p = -2.726_142_3e-10_f32;
+    for c in [
+        2.770_681_4e-8,
+        -2.101_024e-6,
+        -5.692_506_4e-5,
+        -7.349_906_3e-4,
+        -2.9546e-3,
+        -1.609_603_3e-2,
+    ] {
+        p = p * x2 + c;
+    }
+    let mut q = -1.456_607_2e-5_f32;
+    for c in [
+        -2.133_740_6e-4,
+        -1.682_827e-3,
+        -7.373_329_2e-3,
+        -1.426_473_9e-2,
+    ] {
+        q = q * x2 + c;
+    }
+    x * p / q
+}
+
+/// The error function, to about 1e-7: Numerical Recipes' Chebyshev fit of
+/// `erfc` (fractional error below 1.2e-7).
+pub fn erf(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
+    if x >= 0.0 { 1.0 - r } else { r - 1.0 }
+}
