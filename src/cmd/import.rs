@@ -1,12 +1,11 @@
 //! `claimdesk import`: read files, split them into claims, store each article
 //! in its own transaction.
 
-use std::io::IsTerminal;
 use std::sync::mpsc::SyncSender;
 
 use anyhow::Context;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::cli::{Ctx, UsageError};
 use crate::ingest::{self, Document, IngestError, Input};
@@ -135,7 +134,7 @@ impl Cmd {
                 }
             }
         }
-        let progress = progress_bar(inputs.len());
+        let progress = inputs_bar(inputs.len());
         let preparation = importer.preparation();
         let started = std::time::Instant::now();
         std::thread::scope(|scope| -> anyhow::Result<()> {
@@ -283,19 +282,15 @@ fn no_huge_pages() {
 
 /// A bar over the inputs (a spinner for one input) on stderr when it is a
 /// terminal; hidden otherwise.
-fn progress_bar(len: usize) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let (bar, template) = if len < 2 {
-        (ProgressBar::new_spinner(), "{spinner} {msg} {elapsed}")
+fn inputs_bar(len: usize) -> ProgressBar {
+    let bar = if len < 2 {
+        super::progress_bar(ProgressBar::new_spinner, "{spinner} {msg} {elapsed}")
     } else {
-        (
-            ProgressBar::new(len as u64),
+        super::progress_bar(
+            || ProgressBar::new(len as u64),
             "{bar:40} {pos}/{len} files, {msg}, eta {eta}",
         )
     };
-    bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }

@@ -110,3 +110,20 @@ impl ReviewerArg {
             .context("cannot tell who you are: pass --reviewer NAME or set CLAIMDESK_REVIEWER")
     }
 }
+
+/// `bar` styled with `template` when stderr is a terminal; a hidden bar
+/// otherwise (progress never goes to a pipe or a file).
+pub(crate) fn progress_bar(
+    bar: impl FnOnce() -> indicatif::ProgressBar,
+    template: &str,
+) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = bar();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(template).expect("the template is valid"),
+    );
+    bar
+}

@@ -1,12 +1,11 @@
 //! The `--model DIR` option of `factchecks` and `match`: loading a
 //! sentence-embedding model and embedding the fact-checks that lack a vector.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::embed::{Embedder, ModelError, factcheck_input, headline_input};
 use crate::store::{FactCheckVectors, Store};
@@ -55,15 +54,10 @@ pub fn embed_missing(store: &mut Store, model: &Embedder) -> anyhow::Result<usiz
     let todo = store
         .factchecks_without_vector(model.identity())
         .context("cannot list the fact-checks to embed")?;
-    let bar = if std::io::stderr().is_terminal() && !todo.is_empty() {
-        let bar = ProgressBar::new(todo.len() as u64);
-        bar.set_style(ProgressStyle::with_template(
-            "embedding fact-checks {bar:30} {pos}/{len} {per_sec} eta {eta}",
-        )?);
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = super::progress_bar(
+        || ProgressBar::new(todo.len() as u64),
+        "embedding fact-checks {bar:30} {pos}/{len} {per_sec} eta {eta}",
+    );
     for (n, chunk) in todo.chunks(CHUNK).enumerate() {
         // Each fact-check's claim, then the headlines of those that have one.
         let mut inputs: Vec<String> = chunk.iter().map(|f| factcheck_input(&f.claim)).collect();

@@ -1,9 +1,7 @@
 //! `claimdesk reanalyze`: recompute the stored analysis of claims.
 
-use std::io::IsTerminal;
-
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::analyze::analyze_article;
 use crate::cli::Ctx;
@@ -29,15 +27,7 @@ impl Cmd {
     /// Re-analyze.
     pub fn run(self, ctx: &Ctx) -> anyhow::Result<()> {
         let mut store = ctx.store()?;
-        let bar = if std::io::stderr().is_terminal() {
-            let bar = ProgressBar::new_spinner();
-            bar.set_style(ProgressStyle::with_template(
-                "{spinner} {pos} claims {per_sec}",
-            )?);
-            bar
-        } else {
-            ProgressBar::hidden()
-        };
+        let bar = super::progress_bar(ProgressBar::new_spinner, "{spinner} {pos} claims {per_sec}");
         let done = store.reanalyze(!self.all, &|texts| analyze_article(texts), &mut |n| {
             bar.set_position(n)
         })?;
