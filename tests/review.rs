@@ -73,16 +73,14 @@ fn status_follows_the_latest_review_and_history_is_append_only() {
 #[test]
 fn an_unknown_id_changes_nothing() {
     let desk = seeded();
-    let out = desk.run(&["review", "2", "999", "--status", "false"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("999"), "{}", stderr(&out));
+    let err = desk.fails(&["review", "2", "999", "--status", "false"]);
+    assert!(err.contains("999"), "{err}");
     assert_eq!(desk.count("SELECT count(*) FROM reviews"), 0);
     assert_eq!(
         desk.count("SELECT count(*) FROM claims WHERE status <> 'unreviewed'"),
         0
     );
-    let out = desk.run(&["note", "999", "hello"]);
-    assert_eq!(out.status.code(), Some(1));
+    desk.fails(&["note", "999", "hello"]);
     assert_eq!(desk.count("SELECT count(*) FROM notes"), 0);
 }
 

@@ -43,6 +43,13 @@ impl Desk {
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
+    /// Run a command that must fail with exit code 1; return its stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        stderr(&out)
+    }
+
     /// Run a command and return its full output, whatever the exit code.
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("runs")
