@@ -32,7 +32,7 @@ pub fn doc_input(v: &Value) -> String {
     match std::env::var("EMBED_FIELD").as_deref() {
         Ok("title") if !title.is_empty() => title.to_string(),
         Ok("both") => claimdesk::embed::headline_input(text, Some(title)).unwrap_or_default(),
-        _ => claimdesk::embed::factcheck_input(text),
+        _ => claimdesk::embed::factcheck_input(text).to_string(),
     }
 }
 

@@ -60,17 +60,19 @@ pub fn embed_missing(store: &mut Store, model: &Embedder) -> anyhow::Result<usiz
     );
     for (n, chunk) in todo.chunks(CHUNK).enumerate() {
         // Each fact-check's claim, then the headlines of those that have one.
-        let mut inputs: Vec<String> = chunk.iter().map(|f| factcheck_input(&f.claim)).collect();
         let headlines: Vec<Option<String>> = chunk
             .iter()
             .map(|f| headline_input(&f.claim, f.title.as_deref()))
             .collect();
-        inputs.extend(headlines.iter().flatten().cloned());
-        let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        let inputs: Vec<&str> = chunk
+            .iter()
+            .map(|f| factcheck_input(&f.claim))
+            .chain(headlines.iter().flatten().map(String::as_str))
+            .collect();
         let base = (n * CHUNK) as u64;
         let share = chunk.len() as f64 / inputs.len().max(1) as f64;
         let mut vectors = model
-            .embed_with_progress(&refs, |done| {
+            .embed_with_progress(&inputs, |done| {
                 bar.set_position(base + (done as f64 * share) as u64)
             })
             .into_iter();
