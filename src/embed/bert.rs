@@ -4,12 +4,51 @@
 //! masked multi-head self-attention, residual and LayerNorm, a GELU (erf)
 //! feed-forward, residual and LayerNorm. Matrix products go through
 //! `matrixmultiply`'s sgemm; linear weights stay in PyTorch's `[out, in]` order.
+//!
+//! MPNet (e.g. all-mpnet-base-v2) is the same encoder with other weight
+//! names, no token types, positions counted from 2 (after its padding id)
+//! and a learned bias on the attention scores for each bucket of relative
+//! distance, shared by all layers.
 
 use super::safetensors::Tensors;
+
+/// The encoder family of a model (`model_type` in its `config.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arch {
+    /// BERT and its distillations (MiniLM).
+    Bert,
+    /// MPNet: relative-position attention bias, positions after the padding id.
+    MPNet,
+}
+
+impl Arch {
+    /// The names, within a layer, of the attention's query, key, value,
+    /// output and LayerNorm weights.
+    pub fn attention_names(self) -> [&'static str; 5] {
+        match self {
+            Arch::Bert => [
+                "attention.self.query",
+                "attention.self.key",
+                "attention.self.value",
+                "attention.output.dense",
+                "attention.output.LayerNorm",
+            ],
+            Arch::MPNet => [
+                "attention.attn.q",
+                "attention.attn.k",
+                "attention.attn.v",
+                "attention.attn.o",
+                "attention.LayerNorm",
+            ],
+        }
+    }
+}
 
 /// The shape of a BERT model, as its `config.json` gives it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Config {
+    /// The encoder family.
+    pub arch: Arch,
     /// Width of the hidden states.
     pub hidden: usize,
     /// Number of encoder layers.
@@ -20,8 +59,10 @@ pub struct Config {
     pub intermediate: usize,
     /// Number of position embeddings: the longest input.
     pub max_positions: usize,
-    /// Number of token-type embeddings.
+    /// Number of token-type embeddings (0 for MPNet, which has none).
     pub type_vocab: usize,
+    /// Number of relative-distance buckets of the attention bias (0 for BERT).
+    pub buckets: usize,
     /// Number of word embeddings.
     pub vocab: usize,
     /// LayerNorm epsilon.
@@ -43,20 +84,54 @@ impl Config {
                 "hidden_act {act:?} is not supported (only \"gelu\")"
             ));
         }
+        let arch = match json["model_type"].as_str().unwrap_or("bert") {
+            "bert" => Arch::Bert,
+            "mpnet" => Arch::MPNet,
+            other => {
+                return Err(format!(
+                    "model_type {other:?} is not supported (only \"bert\" and \"mpnet\")"
+                ));
+            }
+        };
         let c = Self {
+            arch,
             hidden: int("hidden_size")?,
             layers: int("num_hidden_layers")?,
             heads: int("num_attention_heads")?,
             intermediate: int("intermediate_size")?,
             max_positions: int("max_position_embeddings")?,
-            type_vocab: int("type_vocab_size")?,
+            type_vocab: match arch {
+                Arch::Bert => int("type_vocab_size")?,
+                Arch::MPNet => 0,
+            },
+            buckets: match arch {
+                Arch::Bert => 0,
+                Arch::MPNet => int("relative_attention_num_buckets")?,
+            },
             vocab: int("vocab_size")?,
             eps: json["layer_norm_eps"].as_f64().unwrap_or(1e-12) as f32,
         };
         if !c.hidden.is_multiple_of(c.heads) {
             return Err("hidden_size is not a multiple of num_attention_heads".into());
         }
+        if c.max_positions <= c.first_position() + 2 {
+            return Err("max_position_embeddings is too small".into());
+        }
         Ok(c)
+    }
+
+    /// The position embedding of a sequence's first token: MPNet counts
+    /// positions from its padding id (1) plus one, as RoBERTa does.
+    pub fn first_position(&self) -> usize {
+        match self.arch {
+            Arch::Bert => 0,
+            Arch::MPNet => 2,
+        }
+    }
+
+    /// The longest sequence the position embeddings allow, specials included.
+    pub fn max_tokens(&self) -> usize {
+        self.max_positions - self.first_position()
     }
 }
 
@@ -159,27 +234,44 @@ pub struct Bert {
     token_type: Vec<f32>,
     embed_norm: Norm,
     layers: Vec<Layer>,
+    /// MPNet's attention bias, `[buckets, heads]`; empty for BERT.
+    relative_bias: Vec<f32>,
 }
 
 impl Bert {
     /// Takes the weights of `config`'s model out of `t` (names as Hugging
-    /// Face's `BertModel` saves them, with or without a `bert.` prefix).
+    /// Face's `BertModel` or `MPNetModel` saves them, with or without a
+    /// `bert.` prefix).
     pub fn from_tensors(config: Config, t: &mut Tensors) -> Result<Self, String> {
         let (h, f) = (config.hidden, config.intermediate);
         let e = "embeddings";
-        let types = t.take(
-            &format!("{e}.token_type_embeddings.weight"),
-            &[config.type_vocab, h],
-        )?;
+        let (token_type, relative_bias) = match config.arch {
+            Arch::Bert => {
+                let types = t.take(
+                    &format!("{e}.token_type_embeddings.weight"),
+                    &[config.type_vocab, h],
+                )?;
+                (types.data[..h].to_vec(), Vec::new())
+            }
+            Arch::MPNet => (
+                vec![0.0; h],
+                t.take(
+                    "encoder.relative_attention_bias.weight",
+                    &[config.buckets, config.heads],
+                )?
+                .data,
+            ),
+        };
+        let names = config.arch.attention_names();
         let mut layers = Vec::with_capacity(config.layers);
         for i in 0..config.layers {
             let p = format!("encoder.layer.{i}");
             layers.push(Layer {
-                query: Linear::take(t, &format!("{p}.attention.self.query"), h, h)?,
-                key: Linear::take(t, &format!("{p}.attention.self.key"), h, h)?,
-                value: Linear::take(t, &format!("{p}.attention.self.value"), h, h)?,
-                attn_out: Linear::take(t, &format!("{p}.attention.output.dense"), h, h)?,
-                attn_norm: Norm::take(t, &format!("{p}.attention.output.LayerNorm"), h)?,
+                query: Linear::take(t, &format!("{p}.{}", names[0]), h, h)?,
+                key: Linear::take(t, &format!("{p}.{}", names[1]), h, h)?,
+                value: Linear::take(t, &format!("{p}.{}", names[2]), h, h)?,
+                attn_out: Linear::take(t, &format!("{p}.{}", names[3]), h, h)?,
+                attn_norm: Norm::take(t, &format!("{p}.{}", names[4]), h)?,
                 up: Linear::take(t, &format!("{p}.intermediate.dense"), f, h)?,
                 down: Linear::take(t, &format!("{p}.output.dense"), h, f)?,
                 out_norm: Norm::take(t, &format!("{p}.output.LayerNorm"), h)?,
@@ -195,9 +287,10 @@ impl Bert {
                     &[config.max_positions, h],
                 )?
                 .data,
-            token_type: types.data[..h].to_vec(),
+            token_type,
             embed_norm: Norm::take(t, &format!("{e}.LayerNorm"), h)?,
             layers,
+            relative_bias,
             config,
         })
     }
@@ -210,7 +303,8 @@ impl Bert {
     /// The mean-pooled, L2-normalized last hidden states of each sequence of
     /// token ids. Shorter sequences are padded and masked, so a sequence's
     /// vector does not depend on the others in the batch. Ids must be below
-    /// the vocabulary size and sequences no longer than `max_positions`.
+    /// the vocabulary size and sequences no longer than
+    /// [`Config::max_tokens`].
     pub fn embed_batch(&self, seqs: &[Vec<u32>]) -> Vec<Vec<f32>> {
         let c = &self.config;
         let h = c.hidden;
@@ -219,13 +313,14 @@ impl Bert {
             return vec![vec![0.0; h]; seqs.len()];
         }
         let rows = seqs.len() * len;
+        let first = c.first_position();
         let mut x = vec![0f32; rows * h];
         for (s, seq) in seqs.iter().enumerate() {
             for p in 0..len {
                 let id = seq.get(p).map_or(0, |&id| id as usize);
                 let row = &mut x[(s * len + p) * h..][..h];
                 let word = &self.words[id * h..][..h];
-                let pos = &self.positions[p * h..][..h];
+                let pos = &self.positions[(first + p) * h..][..h];
                 for i in 0..h {
                     row[i] = word[i] + pos[i] + self.token_type[i];
                 }
@@ -233,8 +328,9 @@ impl Bert {
         }
         self.embed_norm.apply(&mut x, c.eps);
         let lens: Vec<usize> = seqs.iter().map(Vec::len).collect();
+        let bias = self.position_bias(len);
         for layer in &self.layers {
-            x = self.layer(layer, x, &lens, len);
+            x = self.layer(layer, x, &lens, len, &bias);
         }
         seqs.iter()
             .enumerate()
@@ -252,8 +348,28 @@ impl Bert {
             .collect()
     }
 
-    /// One encoder layer over `x`, `[seqs × len, hidden]`.
-    fn layer(&self, l: &Layer, x: Vec<f32>, lens: &[usize], len: usize) -> Vec<f32> {
+    /// MPNet's attention bias for sequences of `len` tokens, `[heads, len,
+    /// len]` (query position, then key position); empty for BERT.
+    fn position_bias(&self, len: usize) -> Vec<f32> {
+        let heads = self.config.heads;
+        if self.relative_bias.is_empty() {
+            return Vec::new();
+        }
+        let mut bias = vec![0f32; heads * len * len];
+        for i in 0..len {
+            for j in 0..len {
+                let bucket = relative_bucket(j as i64 - i as i64, self.config.buckets);
+                for head in 0..heads {
+                    bias[(head * len + i) * len + j] = self.relative_bias[bucket * heads + head];
+                }
+            }
+        }
+        bias
+    }
+
+    /// One encoder layer over `x`, `[seqs × len, hidden]`; `bias` is
+    /// [`position_bias`](Self::position_bias)'s.
+    fn layer(&self, l: &Layer, x: Vec<f32>, lens: &[usize], len: usize, bias: &[f32]) -> Vec<f32> {
         let c = &self.config;
         let (h, rows) = (c.hidden, lens.len() * len);
         let dh = h / c.heads;
@@ -267,6 +383,12 @@ impl Bert {
             let base = s * len * h;
             for head in 0..c.heads {
                 let off = base + head * dh;
+                let beta = if bias.is_empty() {
+                    0.0
+                } else {
+                    scores.copy_from_slice(&bias[head * len * len..][..len * len]);
+                    1.0
+                };
                 // SAFETY: every pointer stays within the `[rows, h]` matrices:
                 // rows s×len..(s+1)×len, columns off..off+dh.
                 unsafe {
@@ -281,7 +403,7 @@ impl Bert {
                         k.as_ptr().add(off),
                         1,
                         h as isize,
-                        0.0,
+                        beta,
                         scores.as_mut_ptr(),
                         len as isize,
                         1,
@@ -328,6 +450,28 @@ impl Bert {
         l.out_norm.apply(&mut out, c.eps);
         out
     }
+}
+
+/// The bucket of the distance `rel` (key position minus query position)
+/// among `buckets`, as MPNet (and T5) computes it: half the buckets for each
+/// direction; within one, distances below a quarter of the buckets each have
+/// their own, longer ones share buckets spaced logarithmically up to 128.
+pub fn relative_bucket(rel: i64, buckets: usize) -> usize {
+    const MAX_DISTANCE: f64 = 128.0;
+    let half = (buckets / 2) as i64;
+    let n = -rel;
+    let mut bucket = if n < 0 { half } else { 0 };
+    let n = n.abs();
+    let exact = half / 2;
+    bucket += if n < exact {
+        n
+    } else {
+        // As PyTorch computes it: in f32, truncated toward zero.
+        let far = ((n as f32 / exact as f32).ln() / (MAX_DISTANCE as f32 / exact as f32).ln()
+            * (half - exact) as f32) as i64;
+        (exact + far).min(half - 1)
+    };
+    bucket as usize
 }
 
 /// GELU in BERT's exact form, `x Φ(x) = x (1 + erf(x / √2)) / 2`.

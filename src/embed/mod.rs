@@ -1,5 +1,5 @@
-//! Sentence embeddings from a small BERT model (e.g. all-MiniLM-L6-v2), in
-//! pure Rust: nothing here touches SQLite or the CLI.
+//! Sentence embeddings from a BERT or MPNet model (e.g. all-MiniLM-L6-v2 or
+//! all-mpnet-base-v2), in pure Rust: nothing here touches SQLite or the CLI.
 //!
 //! A model directory holds `config.json`, `vocab.txt` and `model.safetensors`
 //! as Hugging Face saves them. [`Embedder::embed`] tokenizes ([`Tokenizer`]),
@@ -16,9 +16,9 @@ mod tokenizer;
 
 use std::path::{Path, PathBuf};
 
-pub use bert::{Bert, Config, erf, erf_f32, gelu};
+pub use bert::{Arch, Bert, Config, erf, erf_f32, gelu, relative_bucket};
 pub use safetensors::{Tensor, Tensors, f16_to_f32, write_f32};
-pub use tiny::{TINY_VOCAB, tiny_config, write_tiny_model};
+pub use tiny::{TINY_VOCAB, tiny_config, write_tiny_model, write_tiny_mpnet_model};
 pub use tokenizer::{Tokenizer, basic_tokens};
 
 /// The files a model directory must hold.
@@ -103,7 +103,7 @@ impl Embedder {
         let json: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
         let config = Config::from_json(&json).map_err(invalid)?;
-        let tokenizer = Tokenizer::read(&dir.join("vocab.txt"))?;
+        let tokenizer = Tokenizer::read(&dir.join("vocab.txt"), config.arch)?;
         let weights_path = dir.join("model.safetensors");
         let bytes = std::fs::read(&weights_path).map_err(|e| ModelError::Read {
             path: weights_path.clone(),
@@ -124,8 +124,17 @@ impl Embedder {
             )));
         }
         Ok(Self {
-            identity: format!("bert-{}x{}-{}", config.layers, config.hidden, &hash[..16]),
-            max_tokens: MAX_TOKENS.min(config.max_positions),
+            identity: format!(
+                "{}-{}x{}-{}",
+                match config.arch {
+                    Arch::Bert => "bert",
+                    Arch::MPNet => "mpnet",
+                },
+                config.layers,
+                config.hidden,
+                &hash[..16]
+            ),
+            max_tokens: MAX_TOKENS.min(config.max_tokens()),
             tokenizer,
             bert,
         })

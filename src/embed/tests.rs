@@ -37,8 +37,26 @@ fn layer_norm(t: &Tensors, name: &str, x: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// BERT written out with loops, one sequence, in f64.
-fn reference(t: &Tensors, ids: &[u32], heads: usize) -> Vec<f64> {
+/// The distance bucket of MPNet's attention bias, in f64.
+fn bucket(rel: i64) -> usize {
+    let n = -rel;
+    let side = if n < 0 { 16 } else { 0 };
+    let n = n.abs();
+    let within = if n < 8 {
+        n
+    } else {
+        (8 + ((n as f64 / 8.0).ln() / 16f64.ln() * 8.0) as i64).min(15)
+    };
+    (side + within) as usize
+}
+
+/// BERT (or MPNet) written out with loops, one sequence, in f64.
+fn reference(t: &Tensors, ids: &[u32], heads: usize, arch: Arch) -> Vec<f64> {
+    let names = arch.attention_names();
+    let first = match arch {
+        Arch::Bert => 0,
+        Arch::MPNet => 2,
+    };
     let emb = |name: &str, row: usize| -> Vec<f64> {
         let w = t.get(&format!("embeddings.{name}.weight")).unwrap();
         let h = w.shape[1];
@@ -51,11 +69,14 @@ fn reference(t: &Tensors, ids: &[u32], heads: usize) -> Vec<f64> {
         .iter()
         .enumerate()
         .map(|(p, &id)| {
-            let (a, b, c) = (
+            let (a, b) = (
                 emb("word_embeddings", id as usize),
-                emb("position_embeddings", p),
-                emb("token_type_embeddings", 0),
+                emb("position_embeddings", first + p),
             );
+            let c = match arch {
+                Arch::Bert => emb("token_type_embeddings", 0),
+                Arch::MPNet => vec![0.0; a.len()],
+            };
             let sum: Vec<f64> = (0..a.len()).map(|i| a[i] + b[i] + c[i]).collect();
             layer_norm(t, "embeddings.LayerNorm", &sum)
         })
@@ -64,21 +85,21 @@ fn reference(t: &Tensors, ids: &[u32], heads: usize) -> Vec<f64> {
     let dh = h / heads;
     let mut l = 0;
     while t
-        .get(&format!("encoder.layer.{l}.attention.self.query.weight"))
+        .get(&format!("encoder.layer.{l}.{}.weight", names[0]))
         .is_some()
     {
         let p = format!("encoder.layer.{l}");
         let q: Vec<Vec<f64>> = x
             .iter()
-            .map(|r| linear(t, &format!("{p}.attention.self.query"), r))
+            .map(|r| linear(t, &format!("{p}.{}", names[0]), r))
             .collect();
         let k: Vec<Vec<f64>> = x
             .iter()
-            .map(|r| linear(t, &format!("{p}.attention.self.key"), r))
+            .map(|r| linear(t, &format!("{p}.{}", names[1]), r))
             .collect();
         let v: Vec<Vec<f64>> = x
             .iter()
-            .map(|r| linear(t, &format!("{p}.attention.self.value"), r))
+            .map(|r| linear(t, &format!("{p}.{}", names[2]), r))
             .collect();
         let n = x.len();
         let mut ctx = vec![vec![0.0; h]; n];
@@ -87,7 +108,15 @@ fn reference(t: &Tensors, ids: &[u32], heads: usize) -> Vec<f64> {
             for i in 0..n {
                 let scores: Vec<f64> = (0..n)
                     .map(|j| {
+                        let bias = match arch {
+                            Arch::Bert => 0.0,
+                            Arch::MPNet => {
+                                let w = t.get("encoder.relative_attention_bias.weight").unwrap();
+                                f64::from(w.data[bucket(j as i64 - i as i64) * heads + head])
+                            }
+                        };
                         cols.clone().map(|c| q[i][c] * k[j][c]).sum::<f64>() / (dh as f64).sqrt()
+                            + bias
                     })
                     .collect();
                 let max = scores.iter().cloned().fold(f64::MIN, f64::max);
@@ -100,9 +129,9 @@ fn reference(t: &Tensors, ids: &[u32], heads: usize) -> Vec<f64> {
         }
         x = (0..n)
             .map(|i| {
-                let a = linear(t, &format!("{p}.attention.output.dense"), &ctx[i]);
+                let a = linear(t, &format!("{p}.{}", names[3]), &ctx[i]);
                 let a: Vec<f64> = a.iter().zip(&x[i]).map(|(a, b)| a + b).collect();
-                let a = layer_norm(t, &format!("{p}.attention.output.LayerNorm"), &a);
+                let a = layer_norm(t, &format!("{p}.{}", names[4]), &a);
                 let up: Vec<f64> = linear(t, &format!("{p}.intermediate.dense"), &a)
                     .iter()
                     .map(|&u| 0.5 * u * (1.0 + erf(u / std::f64::consts::SQRT_2)))
@@ -131,11 +160,67 @@ const TEXTS: [&str; 4] = [
 #[test]
 fn the_forward_pass_matches_a_plain_reference() {
     let (dir, model) = tiny(7);
+    matches_reference(&dir, &model, Arch::Bert);
+}
+
+#[test]
+fn the_mpnet_forward_pass_matches_a_plain_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tiny_mpnet_model(dir.path(), 5).unwrap();
+    let model = Embedder::load(dir.path()).unwrap();
+    assert!(model.identity().starts_with("mpnet-2x8-"));
+    // <s> the wedding ring </s>, after MPNet's four specials.
+    assert_eq!(model.tokens("The wedding ring"), [0, 9, 14, 16, 2]);
+    // 34 positions, the first two unused: 32 tokens at most.
+    assert_eq!(model.tokens(&"the ".repeat(100)).len(), 32);
+    matches_reference(&dir, &model, Arch::MPNet);
+    // A bucket count the weights do not have is refused, naming the tensor.
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("config.json")).unwrap())
+            .unwrap();
+    config["relative_attention_num_buckets"] = 16.into();
+    std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
+    let err = Embedder::load(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("relative_attention_bias"), "{err}");
+}
+
+#[test]
+fn relative_buckets_match_hugging_face_s() {
+    // From transformers' MPNetEncoder.relative_position_bucket (32 buckets).
+    for (rel, expected) in [
+        (0, 0),
+        (1, 17),
+        (-1, 1),
+        (7, 23),
+        (-7, 7),
+        (8, 24),
+        (-8, 8),
+        (11, 24),
+        (12, 25),
+        (16, 26),
+        (-16, 10),
+        (31, 27),
+        (32, 28),
+        (-32, 12),
+        (63, 29),
+        (64, 30),
+        (100, 31),
+        (-100, 15),
+        (128, 31),
+        (-500, 15),
+    ] {
+        assert_eq!(relative_bucket(rel, 32), expected, "distance {rel}");
+        assert_eq!(bucket(rel), expected, "the test's own, distance {rel}");
+    }
+}
+
+/// Checks `model`'s vectors of [`TEXTS`] against [`reference`].
+fn matches_reference(dir: &tempfile::TempDir, model: &Embedder, arch: Arch) {
     let tensors = Tensors::read(&dir.path().join("model.safetensors")).unwrap();
     // Mixed lengths: the short ones are padded in their batch.
     let vectors = model.embed(&TEXTS);
     for (text, v) in TEXTS.iter().zip(&vectors) {
-        let expected = reference(&tensors, &model.tokens(text), 2);
+        let expected = reference(&tensors, &model.tokens(text), 2, arch);
         assert_eq!(v.len(), 8);
         for (a, b) in v.iter().zip(&expected) {
             assert!(

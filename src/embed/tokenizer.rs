@@ -12,7 +12,7 @@ use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::ModelError;
+use super::{Arch, ModelError};
 
 /// Words longer than this many characters are `[UNK]`, as in BERT.
 const MAX_WORD_CHARS: usize = 100;
@@ -27,21 +27,33 @@ pub struct Tokenizer {
 }
 
 impl Tokenizer {
-    /// Reads `vocab.txt`: one token a line, the id being the line number.
-    pub fn read(path: &Path) -> Result<Self, ModelError> {
+    /// Reads `vocab.txt` of an `arch` model: one token a line, the id being
+    /// the line number.
+    pub fn read(path: &Path, arch: Arch) -> Result<Self, ModelError> {
         let text = std::fs::read_to_string(path).map_err(|e| ModelError::Read {
             path: path.to_path_buf(),
             source: e,
         })?;
-        Self::from_vocab(text.lines()).map_err(|why| ModelError::Invalid {
+        Self::from_vocab_for(text.lines(), arch).map_err(|why| ModelError::Invalid {
             path: path.to_path_buf(),
             why,
         })
     }
 
-    /// A tokenizer over the given tokens, in id order; it must hold `[UNK]`,
-    /// `[CLS]` and `[SEP]`.
+    /// A BERT tokenizer over the given tokens, in id order; it must hold
+    /// `[UNK]`, `[CLS]` and `[SEP]`.
     pub fn from_vocab<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Result<Self, String> {
+        Self::from_vocab_for(tokens, Arch::Bert)
+    }
+
+    /// A tokenizer of an `arch` model over the given tokens, in id order. The
+    /// sequence is framed by `[CLS]` and `[SEP]` for BERT, by `<s>` and
+    /// `</s>` for MPNet (whose vocabulary holds BERT's too, unused); both
+    /// call an unknown word `[UNK]`.
+    pub fn from_vocab_for<'a>(
+        tokens: impl IntoIterator<Item = &'a str>,
+        arch: Arch,
+    ) -> Result<Self, String> {
         let mut ids = HashMap::new();
         for (i, t) in tokens.into_iter().enumerate() {
             ids.entry(t.trim_end_matches('\r').to_string())
@@ -52,10 +64,14 @@ impl Tokenizer {
                 .copied()
                 .ok_or_else(|| format!("the vocabulary has no {t} token"))
         };
+        let (cls, sep) = match arch {
+            Arch::Bert => ("[CLS]", "[SEP]"),
+            Arch::MPNet => ("<s>", "</s>"),
+        };
         Ok(Self {
             unk: special("[UNK]")?,
-            cls: special("[CLS]")?,
-            sep: special("[SEP]")?,
+            cls: special(cls)?,
+            sep: special(sep)?,
             ids,
         })
     }
@@ -251,5 +267,17 @@ mod tests {
         assert_eq!(t.encode(&"x".repeat(101), 8), [2, 1, 3]);
         assert_eq!(t.vocab_size(), 19);
         assert!(Tokenizer::from_vocab(["[UNK]", "[CLS]"]).is_err());
+    }
+
+    #[test]
+    fn mpnet_frames_with_s_tags_though_its_vocabulary_holds_bert_s() {
+        let vocab = [
+            "<s>", "<pad>", "</s>", "<unk>", "[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "ring",
+        ];
+        let t = Tokenizer::from_vocab_for(vocab, Arch::MPNet).unwrap();
+        assert_eq!(t.encode("The ring x", 16), [0, 8, 9, 5, 2]);
+        let bert = Tokenizer::from_vocab(vocab).unwrap();
+        assert_eq!(bert.encode("The ring x", 16), [6, 8, 9, 5, 7]);
+        assert!(Tokenizer::from_vocab_for(["[UNK]", "<s>"], Arch::MPNet).is_err());
     }
 }
