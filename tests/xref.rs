@@ -430,3 +430,45 @@ fn a_search_matching_many_claims_ranks_the_newest_unless_all() {
     let best = ids(&all.stdout);
     assert!(best.iter().all(|&id| id <= 100), "{best:?}");
 }
+
+#[test]
+fn match_lists_a_republished_fact_check_once_as_the_earlier_one() {
+    let desk = Desk::new();
+    let first = desk.write(
+        "first.jsonl",
+        "{\"text\": \"A \\\"law to separate families\\\" was enacted before April 2018.\", \"title\": \"Was a \\\"Law to Separate Families\\\" Enacted?\", \"verdict\": \"False\"}\n\
+         {\"text\": \"The wheat harvest was the smallest in a decade.\", \"verdict\": \"False\"}\n",
+    );
+    let later = desk.write(
+        "later.jsonl",
+        "{\"text\": \"A 'law to separate families' was enacted before April 2018.\", \"title\": \"Was a 'Law to Separate Families' Enacted?\", \"verdict\": \"False\"}\n\
+         {\"text\": \"A law to separate families was enacted before May 2018.\", \"verdict\": \"False\"}\n",
+    );
+    desk.ok(&["factchecks", "import", s(&first)]);
+    desk.ok(&["factchecks", "import", s(&later)]);
+    let id = |pattern: &str| {
+        desk.count(&format!(
+            "SELECT id FROM factchecks WHERE claim LIKE '{}'",
+            pattern.replace('\'', "''")
+        ))
+    };
+    let (original, copy, other) = (id("A \"law%April%"), id("A 'law%"), id("%May 2018."));
+    assert!(original < copy, "{original} {copy}");
+    let out = desk.ok(&[
+        "match",
+        "A law to separate families was enacted before April 2018",
+        "--format",
+        "json",
+    ]);
+    let results: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let matches = results[0]["matches"].as_array().unwrap();
+    let ids: Vec<i64> = matches.iter().map(|m| m["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids[0], original, "{out}");
+    assert_eq!(matches[0]["duplicates"], serde_json::json!([copy]), "{out}");
+    assert!(!ids.contains(&copy), "the copy is not ranked again: {out}");
+    assert!(ids.contains(&other), "{out}");
+    assert!(
+        matches[1..].iter().all(|m| m.get("duplicates").is_none()),
+        "{out}"
+    );
+}

@@ -27,7 +27,9 @@ or - for standard input; it is split into claims like an article body, or
 with --lines every line is one claim (a tweet, a quote). Fact-checks are
 found with BM25 over their claim and headline, claims with the full-text
 index; both are reranked by the same similarity. Scores compare within one
-input only.
+input only. A fact-check that repeats an earlier one (the same claim and
+headline up to quote marks and case, as feeds republish them) is listed
+once, as the earlier one, with the later ids under \"duplicates\" in JSON.
 
 --date gives the day the input was said or published. A claim is most often
 fact-checked when it is made, so fact-checks whose date is on or before it
@@ -85,6 +87,10 @@ struct Hit {
     verdict: Option<String>,
     reviewer: Option<String>,
     url: Option<String>,
+    /// Fact-checks imported later that repeat this one (text and headline
+    /// the same up to quote marks and case): listed under it, not ranked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    duplicates: Vec<i64>,
 }
 
 /// The results for one input claim.
@@ -238,6 +244,12 @@ impl<'s> Finder<'s> {
                     verdict: fc.verdict.clone(),
                     reviewer: fc.reviewer.clone(),
                     url: fc.url.clone(),
+                    duplicates: self
+                        .ranker
+                        .duplicates(i)
+                        .into_iter()
+                        .map(|d| self.factchecks[d].id)
+                        .collect(),
                 }
             })
             .collect();
@@ -275,6 +287,7 @@ impl<'s> Finder<'s> {
                 verdict: None,
                 reviewer: None,
                 url: None,
+                duplicates: Vec::new(),
             });
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));

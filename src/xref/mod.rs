@@ -26,7 +26,7 @@ pub use idf::{Idf, query_terms};
 pub use model::{CONFLICT_THRESHOLD, FEATURE_NAMES, FEATURES, RELATED_THRESHOLD, SAME_THRESHOLD};
 pub use rank::{
     Candidate, DATE_LATE_DAYS, DATE_SCALE_DAYS, Known, RankWeights, Ranker, Signals,
-    date_proximity, rerank, rerank_dated, rerank_known,
+    date_proximity, duplicate_key, rerank, rerank_dated, rerank_known,
 };
 pub use similarity::{Profile, similarity};
 pub use text::{clean_query, terms};

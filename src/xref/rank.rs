@@ -367,8 +367,42 @@ pub struct Ranker<I> {
     /// Indexed terms of 7 letters or more by their first 6 letters.
     prefixes: HashMap<u64, Vec<(u64, String)>>,
     lengths: Vec<f32>,
+    /// For each candidate, the first one added with the same
+    /// [`duplicate_key`]: the copy that stands for them all.
+    canonical: Vec<u32>,
+    /// The first candidate of each [`duplicate_key`].
+    first_of_key: HashMap<u64, u32>,
+    /// The later copies of each first candidate that has some.
+    copies: HashMap<u32, Vec<u32>>,
     idf: Idf,
     weights: RankWeights,
+}
+
+/// What two copies of one fact-check share: their text and title
+/// lowercased, without quote marks, spaces collapsed, and their day. Feeds
+/// republish a check with only its quote style changed (CheckThat! 2020's
+/// Snopes collection holds 180 such groups); the same claim checked on
+/// another day is another check.
+pub fn duplicate_key(text: &str, title: Option<&str>, day: Option<i64>) -> u64 {
+    let mut key = String::with_capacity(text.len() + title.map_or(0, str::len) + 1);
+    for field in [text, title.unwrap_or("")] {
+        for word in field.split_whitespace() {
+            let before = key.len();
+            for c in word.chars() {
+                if !matches!(c, '"' | '\'' | '`' | '\u{2018}'..='\u{201f}' | '«' | '»') {
+                    key.extend(c.to_lowercase());
+                }
+            }
+            if key.len() > before {
+                key.push(' ');
+            }
+        }
+        key.push('\n');
+    }
+    if let Some(day) = day {
+        key.push_str(&day.to_string());
+    }
+    hash(key.as_bytes())
 }
 
 impl<I: Clone> Ranker<I> {
@@ -387,6 +421,9 @@ impl<I: Clone> Ranker<I> {
             postings: HashMap::new(),
             prefixes: HashMap::new(),
             lengths: Vec::new(),
+            canonical: Vec::new(),
+            first_of_key: HashMap::new(),
+            copies: HashMap::new(),
             idf: Idf::new(),
             weights,
         }
@@ -434,6 +471,14 @@ impl<I: Clone> Ranker<I> {
             self.postings.entry(h).or_default().push((doc, n));
         }
         self.lengths.push(length);
+        let first = *self
+            .first_of_key
+            .entry(duplicate_key(text, title, day))
+            .or_insert(doc);
+        self.canonical.push(first);
+        if first != doc {
+            self.copies.entry(first).or_default().push(doc);
+        }
         self.idf.add(&format!("{text} {}", title.unwrap_or("")));
         self.docs
             .push((id, text.to_string(), title.map(str::to_string)));
@@ -456,6 +501,18 @@ impl<I: Clone> Ranker<I> {
     /// When fewer than `index + 1` candidates were added.
     pub fn set_headline_vector(&mut self, index: usize, vector: Vec<f32>) {
         self.headline_vectors[index] = Some(vector);
+    }
+
+    /// The candidates added after the `index`-th (from 0) that are its
+    /// duplicates ([`duplicate_key`]); empty for a candidate that is itself a
+    /// later copy. [`rank_known`](Self::rank_known) lists only the first.
+    pub fn duplicates(&self, index: usize) -> Vec<I> {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| self.copies.get(&i))
+            .map_or_else(Vec::new, |c| {
+                c.iter().map(|&d| self.docs[d as usize].0.clone()).collect()
+            })
     }
 
     /// Number of candidates indexed.
@@ -583,6 +640,11 @@ impl<I: Clone> Ranker<I> {
     /// with an embedding, the [`RankWeights::embed_depth`] candidates nearest
     /// to it join the BM25 hits, and the cosine joins the signals of those
     /// candidates that have a vector ([`set_vector`](Self::set_vector)).
+    ///
+    /// Duplicates ([`duplicate_key`]) are listed once, as the first of them
+    /// added, with the best score among them: the first is the original
+    /// (CheckThat! 2020's relevance judgments name the first copy in all 174
+    /// groups where one copy is relevant).
     pub fn rank_known(&self, query: &str, known: Known<'_>, k: usize) -> Vec<(I, f64)> {
         let day = known.day;
         let query = &self.split_compounds(&clean_query(query));
@@ -646,11 +708,20 @@ impl<I: Clone> Ranker<I> {
                 headline_vector: self.headline_vectors[doc].as_deref(),
             })
             .collect();
-        let mut out = rerank_known(query, known, &candidates, &extras, &self.idf, &self.weights);
-        out.truncate(k);
-        out.into_iter()
-            .map(|(doc, s)| (self.docs[doc].0.clone(), s))
-            .collect()
+        let ranked = rerank_known(query, known, &candidates, &extras, &self.idf, &self.weights);
+        let mut listed: Vec<u32> = Vec::with_capacity(k);
+        let mut out = Vec::with_capacity(k);
+        for (doc, s) in ranked {
+            if out.len() == k {
+                break;
+            }
+            let first = self.canonical[doc];
+            if !listed.contains(&first) {
+                listed.push(first);
+                out.push((self.docs[first as usize].0.clone(), s));
+            }
+        }
+        out
     }
 
     /// Plain BM25: the `k` best documents and their scores.

@@ -148,6 +148,43 @@ fn rerank_of_store_candidates_orders_like_the_ranker() {
 }
 
 #[test]
+fn copies_of_a_fact_check_are_listed_once_as_the_first() {
+    let original = "A \"law to separate families\" was enacted before April 2018.";
+    let copy = "A 'law to separate families' was  enacted before April 2018.";
+    let title = "Was a \u{2018}Law to Separate Families\u{2019} Enacted?";
+    let mut r = Ranker::new();
+    r.add(10, CHINA, None);
+    r.add(11, original, Some(title));
+    r.add(12, copy, Some("Was a 'law to separate families' enacted?"));
+    // Another word, another headline or another day: not a copy.
+    r.add(13, &original.replace("April", "May"), Some(title));
+    r.add(14, original, None);
+    r.add_dated(15, original, Some(title), Some(17_000));
+    assert_eq!(
+        duplicate_key(original, Some(title), None),
+        duplicate_key(
+            copy,
+            Some("WAS A \"LAW TO SEPARATE FAMILIES\" ENACTED?"),
+            None
+        )
+    );
+    let ids: Vec<i32> = r
+        .rank(
+            "The law to separate families was enacted before April 2018",
+            10,
+        )
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert!(ids.contains(&11) && !ids.contains(&12), "{ids:?}");
+    for other in [13, 14, 15] {
+        assert!(ids.contains(&other), "{other} is not a copy: {ids:?}");
+    }
+    assert_eq!(r.duplicates(1), [12]);
+    assert!(r.duplicates(2).is_empty() && r.duplicates(0).is_empty());
+}
+
+#[test]
 fn a_dated_query_prefers_the_fact_check_made_at_its_time() {
     assert_eq!(day_number(1970, 1, 1), 0);
     assert_eq!(day_number(2012, 10, 22) - day_number(2012, 10, 1), 21);
