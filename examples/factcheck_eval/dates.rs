@@ -96,8 +96,7 @@ pub(super) fn date_experiments(ds: &Dataset) {
                 wd.date = weight;
                 scored.push((wd.combine(&s), *d));
             }
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let top: Vec<String> = scored.iter().take(5).map(|s| ds.ids[s.1].clone()).collect();
+            let top = top_five(ds, &mut scored);
             sum += ap_at_5(&top, &q.relevant);
             n += 1;
         }

@@ -196,8 +196,7 @@ pub(super) fn xmap(ds: &Dataset, ex: &Explore, w: &[f64; NX], split: &str) -> f6
             .iter()
             .map(|(d, x)| (x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>(), *d))
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let top: Vec<String> = scored.iter().take(5).map(|s| ds.ids[s.1].clone()).collect();
+        let top = top_five(ds, &mut scored);
         sum += ap_at_5(&top, &q.relevant);
         n += 1;
     }

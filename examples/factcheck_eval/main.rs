@@ -393,12 +393,28 @@ fn map(ds: &Dataset, measured: &Measured, w: &RankWeights, split: &str) -> f64 {
         .filter(|(q, _)| q.split == split)
     {
         let mut scored: Vec<(f64, usize)> = cands.iter().map(|(d, s)| (w.combine(s), *d)).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let top: Vec<String> = scored.iter().take(5).map(|s| ds.ids[s.1].clone()).collect();
+        let top = top_five(ds, &mut scored);
         sum += ap_at_5(&top, &q.relevant);
         n += 1;
     }
     sum / n.max(1) as f64
+}
+
+/// The ids of the five best of `scored` (score, fact-check index), each copy
+/// listed once as its first, as `Ranker::rank_known` lists them.
+fn top_five(ds: &Dataset, scored: &mut [(f64, usize)]) -> Vec<String> {
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut top: Vec<String> = Vec::with_capacity(5);
+    for &(_, d) in scored.iter() {
+        if top.len() == 5 {
+            break;
+        }
+        let id = &ds.ids[ds.ranker.first_copy(d)];
+        if !top.contains(id) {
+            top.push(id.clone());
+        }
+    }
+    top
 }
 
 /// Coordinate ascent of the rerank weights on the train splits, from plain BM25:

@@ -515,6 +515,15 @@ impl<I: Clone> Ranker<I> {
             })
     }
 
+    /// The index of the first candidate added that the `index`-th is a copy
+    /// of ([`duplicate_key`]): `index` itself for a first copy.
+    ///
+    /// # Panics
+    /// When fewer than `index + 1` candidates were added.
+    pub fn first_copy(&self, index: usize) -> usize {
+        self.canonical[index] as usize
+    }
+
     /// Number of candidates indexed.
     pub fn len(&self) -> usize {
         self.docs.len()
