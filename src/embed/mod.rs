@@ -105,16 +105,12 @@ impl Embedder {
         let config = Config::from_json(&json).map_err(invalid)?;
         let tokenizer = Tokenizer::read(&dir.join("vocab.txt"), config.arch)?;
         let weights_path = dir.join("model.safetensors");
-        let bytes = std::fs::read(&weights_path).map_err(|e| ModelError::Read {
-            path: weights_path.clone(),
-            source: e,
-        })?;
-        let hash = blake3::hash(&bytes).to_hex();
+        let (mut tensors, hash) = Tensors::read_hashed(&weights_path)?;
+        let hash = hash.to_hex();
         let bad = |why: String| ModelError::Invalid {
             path: weights_path.clone(),
             why,
         };
-        let mut tensors = Tensors::parse(&bytes).map_err(bad)?;
         let bert = Bert::from_tensors(config, &mut tensors).map_err(bad)?;
         if tokenizer.vocab_size() > config.vocab {
             return Err(bad(format!(

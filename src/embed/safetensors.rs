@@ -6,9 +6,27 @@
 //! buffer some exports carry) are skipped.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::Path;
 
 use super::ModelError;
+
+/// The longest JSON header believed (the real ones are a few dozen KB).
+const MAX_HEADER: u64 = 100 << 20;
+
+/// A reader that hashes what passes through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: blake3::Hasher,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
 
 /// A tensor read as `f32`, row-major.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,29 +46,56 @@ pub struct Tensors {
 impl Tensors {
     /// Reads and parses the file at `path`.
     pub fn read(path: &Path) -> Result<Self, ModelError> {
-        let bytes = std::fs::read(path).map_err(|e| ModelError::Read {
+        Self::read_hashed(path).map(|(t, _)| t)
+    }
+
+    /// Reads and parses the file at `path` a piece at a time, so the file's
+    /// bytes are never all in memory beside the tensors (all-mpnet-base-v2
+    /// is 438 MB), and hashes the whole file (BLAKE3) on the way.
+    pub fn read_hashed(path: &Path) -> Result<(Self, blake3::Hash), ModelError> {
+        let file = std::fs::File::open(path).map_err(|e| ModelError::Read {
             path: path.to_path_buf(),
             source: e,
         })?;
-        Self::parse(&bytes).map_err(|why| ModelError::Invalid {
+        let mut reader = Hashing {
+            inner: std::io::BufReader::with_capacity(1 << 20, file),
+            hasher: blake3::Hasher::new(),
+        };
+        let invalid = |why: String| ModelError::Invalid {
             path: path.to_path_buf(),
             why,
-        })
+        };
+        let tensors = Self::from_reader(&mut reader).map_err(invalid)?;
+        std::io::copy(&mut reader, &mut std::io::sink()).map_err(|e| ModelError::Read {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        Ok((tensors, reader.hasher.finalize()))
     }
 
     /// Parses the bytes of a safetensors file; the error says what is wrong.
     pub fn parse(bytes: &[u8]) -> Result<Self, String> {
-        let len = bytes
-            .get(..8)
-            .ok_or("shorter than the 8-byte header length")?;
-        let len = u64::from_le_bytes(len.try_into().expect("8 bytes")) as usize;
-        let header = bytes
-            .get(8..8usize.saturating_add(len))
-            .ok_or("the header length runs past the end of the file")?;
+        Self::from_reader(&mut { bytes })
+    }
+
+    /// Parses a safetensors file from `reader`, reading its tensors in the
+    /// order of their data and converting each on the way.
+    fn from_reader(reader: &mut impl Read) -> Result<Self, String> {
+        let mut len = [0u8; 8];
+        reader
+            .read_exact(&mut len)
+            .map_err(|_| "shorter than the 8-byte header length")?;
+        let len = u64::from_le_bytes(len);
+        if len > MAX_HEADER {
+            return Err(format!("a header of {len} bytes is not believable"));
+        }
+        let mut header = vec![0u8; len as usize];
+        reader
+            .read_exact(&mut header)
+            .map_err(|_| "the header length runs past the end of the file")?;
         let header: serde_json::Value =
-            serde_json::from_slice(header).map_err(|e| format!("bad JSON header: {e}"))?;
-        let data = &bytes[8 + len..];
-        let mut map = HashMap::new();
+            serde_json::from_slice(&header).map_err(|e| format!("bad JSON header: {e}"))?;
+        let mut entries = Vec::new();
         for (name, info) in header
             .as_object()
             .ok_or("the header is not a JSON object")?
@@ -71,36 +116,63 @@ impl Tensors {
                 .map(|d| d.as_u64().map(|d| d as usize))
                 .collect::<Option<_>>()
                 .ok_or_else(|| format!("{name}: bad shape"))?;
-            let offsets = info["data_offsets"]
+            let (start, end) = info["data_offsets"]
                 .as_array()
                 .filter(|o| o.len() == 2)
-                .and_then(|o| Some((o[0].as_u64()? as usize, o[1].as_u64()? as usize)))
+                .and_then(|o| Some((o[0].as_u64()?, o[1].as_u64()?)))
+                .filter(|(start, end)| start <= end)
                 .ok_or_else(|| format!("{name}: bad data_offsets"))?;
-            let raw = data
-                .get(offsets.0..offsets.1)
-                .ok_or_else(|| format!("{name}: data_offsets past the end of the file"))?;
-            let count: usize = shape.iter().product();
-            if raw.len() != count * width {
+            let count = shape
+                .iter()
+                .try_fold(1usize, |n, &d| n.checked_mul(d))
+                .ok_or_else(|| format!("{name}: bad shape"))?;
+            if end - start != (count as u64).saturating_mul(width) {
                 return Err(format!(
                     "{name}: {} bytes for shape {shape:?} of {dtype}",
-                    raw.len()
+                    end - start
                 ));
             }
-            let data = match dtype {
-                "F32" => raw
-                    .chunks_exact(4)
-                    .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
-                    .collect(),
-                "F16" => raw
-                    .chunks_exact(2)
-                    .map(|c| f16_to_f32(u16::from_le_bytes([c[0], c[1]])))
-                    .collect(),
-                _ => raw
-                    .chunks_exact(2)
-                    .map(|c| f32::from_bits(u32::from(u16::from_le_bytes([c[0], c[1]])) << 16))
-                    .collect(),
-            };
-            map.insert(name.clone(), Tensor { shape, data });
+            entries.push((start, end, name.clone(), dtype, shape));
+        }
+        entries.sort_by_key(|e| e.0);
+        let mut map = HashMap::new();
+        let mut at = 0u64;
+        let mut chunk = vec![0u8; 1 << 16];
+        for (start, end, name, dtype, shape) in entries {
+            let past_end = || format!("{name}: data_offsets past the end of the file");
+            if start < at {
+                return Err(format!("{name}: its data overlaps another tensor's"));
+            }
+            let skipped = std::io::copy(&mut reader.take(start - at), &mut std::io::sink())
+                .map_err(|_| past_end())?;
+            if skipped != start - at {
+                return Err(past_end());
+            }
+            let mut data = Vec::with_capacity(((end - start) / 4) as usize);
+            let mut left = end - start;
+            while left > 0 {
+                let n = left.min(chunk.len() as u64) as usize;
+                let piece = &mut chunk[..n];
+                reader.read_exact(piece).map_err(|_| past_end())?;
+                match dtype {
+                    "F32" => data.extend(
+                        piece
+                            .chunks_exact(4)
+                            .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes"))),
+                    ),
+                    "F16" => data.extend(
+                        piece
+                            .chunks_exact(2)
+                            .map(|c| f16_to_f32(u16::from_le_bytes([c[0], c[1]]))),
+                    ),
+                    _ => data.extend(piece.chunks_exact(2).map(|c| {
+                        f32::from_bits(u32::from(u16::from_le_bytes([c[0], c[1]])) << 16)
+                    })),
+                }
+                left -= n as u64;
+            }
+            at = end;
+            map.insert(name, Tensor { shape, data });
         }
         Ok(Self { map })
     }
@@ -217,5 +289,41 @@ mod tests {
         assert_eq!(t.get("h").unwrap().data, vec![1.0, -2.0]);
         assert!(Tensors::parse(&bytes[..6]).is_err());
         assert!(Tensors::parse(&bytes[..20]).is_err());
+        let short = Tensors::parse(&bytes[..bytes.len() - 1]).unwrap_err();
+        assert!(short.contains("past the end"), "{short}");
+    }
+
+    #[test]
+    fn tensors_are_read_in_data_order_and_the_file_hashed_whole() {
+        // Stored out of name order, with an I64 buffer between them (skipped).
+        let header = r#"{"z":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},
+            "ids":{"dtype":"I64","shape":[1],"data_offsets":[4,12]},
+            "a":{"dtype":"F32","shape":[2],"data_offsets":[12,20]}}"#;
+        let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(header.as_bytes());
+        bytes.extend_from_slice(&1f32.to_le_bytes());
+        bytes.extend_from_slice(&7i64.to_le_bytes());
+        for v in [2f32, 3.0] {
+            bytes.extend_from_slice(&v.to_le_bytes());
+        }
+        bytes.extend_from_slice(b"trailing");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.safetensors");
+        std::fs::write(&path, &bytes).unwrap();
+        let (t, hash) = Tensors::read_hashed(&path).unwrap();
+        assert_eq!(hash, blake3::hash(&bytes));
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.get("a").unwrap().data, [2.0, 3.0]);
+        assert_eq!(t.get("z").unwrap().data, [1.0]);
+        // Two tensors over the same bytes, and an absurd header length.
+        let overlap = r#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},
+            "b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#;
+        let mut bytes = (overlap.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(overlap.as_bytes());
+        bytes.extend_from_slice(&[0; 8]);
+        let err = Tensors::parse(&bytes).unwrap_err();
+        assert!(err.contains("overlaps"), "{err}");
+        let err = Tensors::parse(&u64::MAX.to_le_bytes()).unwrap_err();
+        assert!(err.contains("not believable"), "{err}");
     }
 }
