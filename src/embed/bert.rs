@@ -44,7 +44,7 @@ impl Arch {
     }
 }
 
-/// The shape of a BERT model, as its `config.json` gives it.
+/// The shape of a BERT or MPNet model, as its `config.json` gives it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Config {
     /// The encoder family.
@@ -116,6 +116,9 @@ impl Config {
         }
         if c.max_positions <= c.first_position() + 2 {
             return Err("max_position_embeddings is too small".into());
+        }
+        if c.arch == Arch::MPNet && (c.buckets < 4 || !c.buckets.is_multiple_of(2)) {
+            return Err("relative_attention_num_buckets must be even and at least 4".into());
         }
         Ok(c)
     }
@@ -457,7 +460,7 @@ impl Bert {
 /// direction; within one, distances below a quarter of the buckets each have
 /// their own, longer ones share buckets spaced logarithmically up to 128.
 pub fn relative_bucket(rel: i64, buckets: usize) -> usize {
-    const MAX_DISTANCE: f64 = 128.0;
+    const MAX_DISTANCE: f32 = 128.0;
     let half = (buckets / 2) as i64;
     let n = -rel;
     let mut bucket = if n < 0 { half } else { 0 };
@@ -467,7 +470,7 @@ pub fn relative_bucket(rel: i64, buckets: usize) -> usize {
         n
     } else {
         // As PyTorch computes it: in f32, truncated toward zero.
-        let far = ((n as f32 / exact as f32).ln() / (MAX_DISTANCE as f32 / exact as f32).ln()
+        let far = ((n as f32 / exact as f32).ln() / (MAX_DISTANCE / exact as f32).ln()
             * (half - exact) as f32) as i64;
         (exact + far).min(half - 1)
     };

@@ -182,6 +182,10 @@ fn the_mpnet_forward_pass_matches_a_plain_reference() {
     std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
     let err = Embedder::load(dir.path()).unwrap_err().to_string();
     assert!(err.contains("relative_attention_bias"), "{err}");
+    config["relative_attention_num_buckets"] = 3.into();
+    std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
+    let err = Embedder::load(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("even and at least 4"), "{err}");
 }
 
 #[test]
