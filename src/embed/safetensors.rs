@@ -132,13 +132,13 @@ impl Tensors {
                     end - start
                 ));
             }
-            entries.push((start, end, name.clone(), dtype, shape));
+            entries.push((start, end, name.clone(), dtype, shape, count));
         }
         entries.sort_by_key(|e| e.0);
         let mut map = HashMap::new();
         let mut at = 0u64;
         let mut chunk = vec![0u8; 1 << 16];
-        for (start, end, name, dtype, shape) in entries {
+        for (start, end, name, dtype, shape, count) in entries {
             let past_end = || format!("{name}: data_offsets past the end of the file");
             if start < at {
                 return Err(format!("{name}: its data overlaps another tensor's"));
@@ -148,7 +148,7 @@ impl Tensors {
             if skipped != start - at {
                 return Err(past_end());
             }
-            let mut data = Vec::with_capacity(((end - start) / 4) as usize);
+            let mut data = Vec::with_capacity(count);
             let mut left = end - start;
             while left > 0 {
                 let n = left.min(chunk.len() as u64) as usize;
