@@ -471,4 +471,18 @@ fn match_lists_a_republished_fact_check_once_as_the_earlier_one() {
         matches[1..].iter().all(|m| m.get("duplicates").is_none()),
         "{out}"
     );
+    // CSV: a column of the later ids, empty for the other hits.
+    let csv = desk.ok(&[
+        "match",
+        "A law to separate families was enacted before April 2018",
+        "--format",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with(",duplicates"), "{csv}");
+    assert!(
+        lines.next().unwrap().ends_with(&format!(",{copy}")),
+        "{csv}"
+    );
+    assert!(lines.all(|l| l.ends_with(',')), "{csv}");
 }

@@ -29,7 +29,7 @@ found with BM25 over their claim and headline, claims with the full-text
 index; both are reranked by the same similarity. Scores compare within one
 input only. A fact-check that repeats an earlier one (the same claim and
 headline up to quote marks and case, as feeds republish them) is listed
-once, as the earlier one, with the later ids under \"duplicates\" in JSON.
+once, as the earlier one, with the later ids under \"duplicates\".
 
 --date gives the day the input was said or published. A claim is most often
 fact-checked when it is made, so fact-checks whose date is on or before it
@@ -110,6 +110,8 @@ struct HitRow<'a> {
     score: String,
     verdict: &'a str,
     text: &'a str,
+    /// The ids of later copies of a fact-check, space-separated.
+    duplicates: String,
 }
 
 impl Cmd {
@@ -155,6 +157,12 @@ impl Cmd {
                             score: format!("{:.3}", h.score),
                             verdict: h.verdict.as_deref().unwrap_or(""),
                             text: &h.text,
+                            duplicates: h
+                                .duplicates
+                                .iter()
+                                .map(i64::to_string)
+                                .collect::<Vec<_>>()
+                                .join(" "),
                         })
                     })
                     .collect();
