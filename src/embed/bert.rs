@@ -22,6 +22,18 @@ pub enum Arch {
 }
 
 impl Arch {
+    /// Every family, for parsing.
+    const ALL: [Arch; 2] = [Arch::Bert, Arch::MPNet];
+
+    /// The `model_type` of `config.json`, which also begins the model's
+    /// identity (`Embedder::identity`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Arch::Bert => "bert",
+            Arch::MPNet => "mpnet",
+        }
+    }
+
     /// The names, within a layer, of the attention's query, key, value,
     /// output and LayerNorm weights.
     pub fn attention_names(self) -> [&'static str; 5] {
@@ -84,15 +96,13 @@ impl Config {
                 "hidden_act {act:?} is not supported (only \"gelu\")"
             ));
         }
-        let arch = match json["model_type"].as_str().unwrap_or("bert") {
-            "bert" => Arch::Bert,
-            "mpnet" => Arch::MPNet,
-            other => {
-                return Err(format!(
-                    "model_type {other:?} is not supported (only \"bert\" and \"mpnet\")"
-                ));
-            }
-        };
+        let model_type = json["model_type"].as_str().unwrap_or("bert");
+        let arch = Arch::ALL
+            .into_iter()
+            .find(|a| a.name() == model_type)
+            .ok_or_else(|| {
+                format!("model_type {model_type:?} is not supported (only \"bert\" and \"mpnet\")")
+            })?;
         let c = Self {
             arch,
             hidden: int("hidden_size")?,

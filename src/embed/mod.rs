@@ -122,10 +122,7 @@ impl Embedder {
         Ok(Self {
             identity: format!(
                 "{}-{}x{}-{}",
-                match config.arch {
-                    Arch::Bert => "bert",
-                    Arch::MPNet => "mpnet",
-                },
+                config.arch.name(),
                 config.layers,
                 config.hidden,
                 &hash[..16]

@@ -28,6 +28,17 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// Where a floating-point tensor's data lies in the file, before it is read.
+struct Entry {
+    name: String,
+    dtype: &'static str,
+    shape: Vec<usize>,
+    count: usize,
+    /// Byte range within the data section.
+    start: u64,
+    end: u64,
+}
+
 /// A tensor read as `f32`, row-major.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tensor {
@@ -103,10 +114,10 @@ impl Tensors {
             if name == "__metadata__" {
                 continue;
             }
-            let dtype = info["dtype"].as_str().unwrap_or_default();
-            let width = match dtype {
-                "F32" => 4,
-                "F16" | "BF16" => 2,
+            let (dtype, width) = match info["dtype"].as_str().unwrap_or_default() {
+                "F32" => ("F32", 4),
+                "F16" => ("F16", 2),
+                "BF16" => ("BF16", 2),
                 _ => continue,
             };
             let shape: Vec<usize> = info["shape"]
@@ -132,13 +143,28 @@ impl Tensors {
                     end - start
                 ));
             }
-            entries.push((start, end, name.clone(), dtype, shape, count));
+            entries.push(Entry {
+                name: name.clone(),
+                dtype,
+                shape,
+                count,
+                start,
+                end,
+            });
         }
-        entries.sort_by_key(|e| e.0);
+        entries.sort_by_key(|e| e.start);
         let mut map = HashMap::new();
         let mut at = 0u64;
         let mut chunk = vec![0u8; 1 << 16];
-        for (start, end, name, dtype, shape, count) in entries {
+        for Entry {
+            name,
+            dtype,
+            shape,
+            count,
+            start,
+            end,
+        } in entries
+        {
             let past_end = || format!("{name}: data_offsets past the end of the file");
             if start < at {
                 return Err(format!("{name}: its data overlaps another tensor's"));

@@ -186,6 +186,13 @@ fn the_mpnet_forward_pass_matches_a_plain_reference() {
     std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
     let err = Embedder::load(dir.path()).unwrap_err().to_string();
     assert!(err.contains("even and at least 4"), "{err}");
+    config["model_type"] = "roberta".into();
+    std::fs::write(dir.path().join("config.json"), config.to_string()).unwrap();
+    let err = Embedder::load(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("model_type \"roberta\" is not supported"),
+        "{err}"
+    );
 }
 
 #[test]
